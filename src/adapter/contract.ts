@@ -1,0 +1,143 @@
+/**
+ * The adapter contract: what any implementation exports (as its module's default export) to be checked by
+ * convkit. Every operator is optional; each may answer a value or a Promise. Tensors are row-major
+ * (spec/tensors.md, `tensor.layout.row-major`); inputs are NCHW, conv weights OIHW
+ * (`tensor.layout.nchw`, `tensor.layout.oihw`), transposed-conv weights [C, O/groups, kh, kw]
+ * (`tensor.layout.transposed-weight`). Users' adapters depend on these names: change them only with a
+ * major version.
+ */
+
+export interface TensorData {
+  shape: number[];
+  /** Row-major. Float32Array, Float64Array or a plain array of numbers. */
+  data: Float32Array | Float64Array | number[];
+}
+
+export type Pair = number | [number, number];
+export interface Pads {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+export type PaddingMode = 'zeros' | 'reflect' | 'replicate' | 'circular';
+export type Pad2dMode = 'constant' | 'reflect' | 'replicate' | 'circular';
+
+export interface Conv2dOptions {
+  stride?: Pair;
+  /** int, [ph, pw], explicit sides, 'valid' (no padding) or 'same' (stride 1 only) — `conv.padding.forms`. */
+  padding?: Pair | Pads | 'valid' | 'same';
+  dilation?: Pair;
+  groups?: number;
+  paddingMode?: PaddingMode;
+}
+
+export interface ConvTranspose2dOptions {
+  stride?: Pair;
+  padding?: Pair;
+  outputPadding?: Pair;
+  dilation?: Pair;
+  groups?: number;
+}
+
+export interface MaxPool2dOptions {
+  kernelSize: Pair;
+  /** Defaults to kernelSize (`pool.stride.default`). */
+  stride?: Pair;
+  padding?: Pair;
+  dilation?: Pair;
+  ceilMode?: boolean;
+}
+
+export interface AvgPool2dOptions {
+  kernelSize: Pair;
+  stride?: Pair;
+  padding?: Pair;
+  ceilMode?: boolean;
+  /** Defaults to true (`pool.avg.count-include-pad`). */
+  countIncludePad?: boolean;
+  divisorOverride?: number;
+}
+
+export interface Conv2dGradients {
+  input: TensorData;
+  weight: TensorData;
+  bias?: TensorData;
+}
+
+export interface ConvTranspose2dGradients {
+  input: TensorData;
+  weight: TensorData;
+  bias?: TensorData;
+}
+
+type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * Features an adapter may declare it does not implement. Checks that need an undeclared-as-missing feature
+ * run; checks that need a feature declared `false` are reported as skipped (never as passed).
+ */
+export type Feature =
+  | 'conv2d.stride'
+  | 'conv2d.dilation'
+  | 'conv2d.groups'
+  | 'conv2d.bias'
+  | 'conv2d.padding.asymmetric'
+  | 'conv2d.padding.same'
+  | 'conv2d.paddingMode.reflect'
+  | 'conv2d.paddingMode.replicate'
+  | 'conv2d.paddingMode.circular'
+  | 'convTranspose2d.dilation'
+  | 'convTranspose2d.groups'
+  | 'convTranspose2d.outputPadding'
+  | 'pad2d.reflect'
+  | 'pad2d.replicate'
+  | 'pad2d.circular'
+  | 'pad2d.negative'
+  | 'maxPool2d.dilation'
+  | 'maxPool2d.ceilMode'
+  | 'avgPool2d.ceilMode'
+  | 'avgPool2d.countIncludePad'
+  | 'avgPool2d.divisorOverride'
+  | 'errors';
+
+export interface Supports {
+  /** Features the adapter lacks, set to false. Absent means supported when the operator is present. */
+  features?: Partial<Record<Feature, boolean>>;
+}
+
+export type OperatorName =
+  | 'corr2d'
+  | 'conv2d'
+  | 'convTranspose2d'
+  | 'pad2d'
+  | 'maxPool2d'
+  | 'avgPool2d'
+  | 'conv2dBackward'
+  | 'convTranspose2dBackward'
+  | 'maxPool2dBackward'
+  | 'avgPool2dBackward'
+  | 'pad2dBackward';
+
+export interface Adapter {
+  name: string;
+  /** The precision it computes in; picks the tolerance (spec/numerics.md, `num.tolerance`). */
+  dtype: 'float32' | 'float64';
+  supports?: Supports;
+  close?(): void | Promise<void>;
+
+  corr2d?(x: TensorData, k: TensorData): MaybePromise<TensorData>;
+  conv2d?(input: TensorData, weight: TensorData, bias: TensorData | null, opts?: Conv2dOptions): MaybePromise<TensorData>;
+  convTranspose2d?(input: TensorData, weight: TensorData, bias: TensorData | null, opts?: ConvTranspose2dOptions): MaybePromise<TensorData>;
+  pad2d?(input: TensorData, pads: Pads, mode: Pad2dMode, value?: number): MaybePromise<TensorData>;
+  maxPool2d?(input: TensorData, opts: MaxPool2dOptions): MaybePromise<TensorData>;
+  avgPool2d?(input: TensorData, opts: AvgPool2dOptions): MaybePromise<TensorData>;
+
+  /** Vector-Jacobian products: the gradients of ⟨op(…), gradOutput⟩ with respect to each argument. */
+  conv2dBackward?(input: TensorData, weight: TensorData, bias: TensorData | null, gradOutput: TensorData, opts?: Conv2dOptions): MaybePromise<Conv2dGradients>;
+  convTranspose2dBackward?(input: TensorData, weight: TensorData, bias: TensorData | null, gradOutput: TensorData, opts?: ConvTranspose2dOptions): MaybePromise<ConvTranspose2dGradients>;
+  maxPool2dBackward?(input: TensorData, gradOutput: TensorData, opts: MaxPool2dOptions): MaybePromise<TensorData>;
+  avgPool2dBackward?(input: TensorData, gradOutput: TensorData, opts: AvgPool2dOptions): MaybePromise<TensorData>;
+  pad2dBackward?(input: TensorData, gradOutput: TensorData, pads: Pads, mode: Pad2dMode): MaybePromise<TensorData>;
+}

@@ -1,0 +1,77 @@
+/**
+ * Validates max/avg pooling arguments and resolves them to numbers (spec/pooling.md). Both pools share
+ * this, and the window formula of `windowOutputSize`.
+ */
+import { ConvkitError } from '../errors/convkitError.js';
+import type { AvgPool2dOptions, MaxPool2dOptions } from '../adapter/contract.js';
+import { checkInteger, checkOutputExtent, checkPair, checkRank } from './argumentChecks.js';
+import { windowOutputSize } from './windowOutputSize.js';
+
+export interface Pool2dGeometry {
+  readonly batch: number;
+  readonly channels: number;
+  readonly height: number;
+  readonly width: number;
+  readonly kernelH: number;
+  readonly kernelW: number;
+  readonly strideH: number;
+  readonly strideW: number;
+  readonly padH: number;
+  readonly padW: number;
+  readonly dilationH: number;
+  readonly dilationW: number;
+  readonly ceilMode: boolean;
+  readonly outH: number;
+  readonly outW: number;
+}
+
+export interface AvgPool2dGeometry extends Pool2dGeometry {
+  readonly countIncludePad: boolean;
+  readonly divisorOverride: number | null;
+}
+
+export function maxPool2dGeometry(inputShape: readonly number[], opts: MaxPool2dOptions, op = 'maxPool2d'): Pool2dGeometry {
+  return poolGeometry(op, inputShape, opts, opts.dilation);
+}
+
+export function avgPool2dGeometry(inputShape: readonly number[], opts: AvgPool2dOptions, op = 'avgPool2d'): AvgPool2dGeometry {
+  const base = poolGeometry(op, inputShape, opts, undefined);
+  const countIncludePad = opts.countIncludePad ?? true;
+  if (typeof countIncludePad !== 'boolean') {
+    throw new ConvkitError({ code: 'E_OPTION', op, argument: 'opts.countIncludePad', value: countIncludePad, rule: 'must be a boolean', clause: 'pool.avg.count-include-pad' });
+  }
+  const divisorOverride = opts.divisorOverride === undefined ? null : checkInteger(op, 'opts.divisorOverride', opts.divisorOverride, { min: 1, clause: 'pool.avg.divisor-override' });
+  return { ...base, countIncludePad, divisorOverride };
+}
+
+export function pool2dOutputShape(g: Pool2dGeometry): number[] {
+  return [g.batch, g.channels, g.outH, g.outW];
+}
+
+function poolGeometry(op: string, inputShape: readonly number[], opts: MaxPool2dOptions | AvgPool2dOptions, dilation: MaxPool2dOptions['dilation']): Pool2dGeometry {
+  checkRank(op, 'input', inputShape, 4, 'N, C, H, W', 'tensor.layout.nchw');
+  const [batch, channels, height, width] = inputShape as [number, number, number, number];
+  if (typeof opts !== 'object' || opts === null) {
+    throw new ConvkitError({ code: 'E_OPTION', op, argument: 'opts', value: opts, rule: 'must be an object with kernelSize', clause: 'pool.kernel' });
+  }
+  const [kernelH, kernelW] = checkPair(op, 'opts.kernelSize', opts.kernelSize, NaN, { min: 1, clause: 'pool.kernel' });
+  const [strideH, strideW] = checkPair(op, 'opts.stride', opts.stride, [kernelH, kernelW], { min: 1, clause: 'pool.stride.default' });
+  const [padH, padW] = checkPair(op, 'opts.padding', opts.padding, 0, { min: 0, clause: 'pool.padding.limit' });
+  const [dilationH, dilationW] = checkPair(op, 'opts.dilation', dilation, 1, { min: 1, clause: 'pool.max.dilation' });
+  const ceilMode = opts.ceilMode ?? false;
+  if (typeof ceilMode !== 'boolean') {
+    throw new ConvkitError({ code: 'E_OPTION', op, argument: 'opts.ceilMode', value: ceilMode, rule: 'must be a boolean', clause: 'pool.ceil-mode' });
+  }
+  // PyTorch checks the limit against the undilated kernel (aten/src/ATen/native/Pool.h, pool2d_shape_check:
+  // "pad should be at most half of effective kernel size" compares pad ≤ kernel/2).
+  for (const [axis, pad, kernel] of [['[0]', padH, kernelH], ['[1]', padW, kernelW]] as const) {
+    if (pad > Math.floor(kernel / 2)) {
+      throw new ConvkitError({ code: 'E_OPTION', op, argument: `opts.padding${axis}`, value: pad, rule: `must be ≤ ⌊kernelSize/2⌋ = ${Math.floor(kernel / 2)}`, clause: 'pool.padding.limit' });
+    }
+  }
+  const outH = windowOutputSize({ size: height, kernel: kernelH, stride: strideH, dilation: dilationH, padBefore: padH, padAfter: padH, ceilMode });
+  const outW = windowOutputSize({ size: width, kernel: kernelW, stride: strideW, dilation: dilationW, padBefore: padW, padAfter: padW, ceilMode });
+  checkOutputExtent(op, 'output height', outH, `padded height ${height + 2 * padH} < dilated kernel height ${dilationH * (kernelH - 1) + 1}`, 'shape.positive');
+  checkOutputExtent(op, 'output width', outW, `padded width ${width + 2 * padW} < dilated kernel width ${dilationW * (kernelW - 1) + 1}`, 'shape.positive');
+  return { batch, channels, height, width, kernelH, kernelW, strideH, strideW, padH, padW, dilationH, dilationW, ceilMode, outH, outW };
+}
