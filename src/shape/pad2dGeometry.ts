@@ -1,6 +1,8 @@
 /**
  * Validates pad2d's arguments and computes its output shape (spec/padding.md). A negative pad crops
- * (`pad.negative`), as in torch.nn.functional.pad and ONNX Pad.
+ * (`pad.negative`) and cropping happens first: the positive pads then extend the cropped tensor, so reflect and
+ * circular read only kept elements. That is ONNX Pad's reference (slice, then pad) and what PyTorch's
+ * constant_pad_nd (narrow, then pad) and circular pad compute.
  */
 import { ConvkitError } from '../errors/convkitError.js';
 import type { Pad2dMode, Pads } from '../adapter/contract.js';
@@ -14,6 +16,11 @@ export interface Pad2dGeometry {
   readonly width: number;
   readonly pads: Pads;
   readonly mode: Pad2dMode;
+  /** The region kept after negative pads crop: rows [cropTop, cropTop + keptH), columns likewise. */
+  readonly cropTop: number;
+  readonly cropLeft: number;
+  readonly keptH: number;
+  readonly keptW: number;
   readonly outH: number;
   readonly outW: number;
 }
@@ -36,10 +43,14 @@ export function pad2dGeometry(inputShape: readonly number[], pads: Pads, mode: P
   };
   const height = inputShape[inputShape.length - 2]!;
   const width = inputShape[inputShape.length - 1]!;
-  checkPadLimits(op, 'pads', [height, width], resolved, mode);
+  const cropTop = Math.max(0, -resolved.top);
+  const cropLeft = Math.max(0, -resolved.left);
+  const keptH = checkOutputExtent(op, 'cropped height', height - cropTop - Math.max(0, -resolved.bottom), `negative pads crop all ${height} rows`, 'pad.negative');
+  const keptW = checkOutputExtent(op, 'cropped width', width - cropLeft - Math.max(0, -resolved.right), `negative pads crop all ${width} columns`, 'pad.negative');
+  checkPadLimits(op, 'pads', [keptH, keptW], resolved, mode);
   const outH = checkOutputExtent(op, 'output height', height + resolved.top + resolved.bottom, `height ${height} + top ${resolved.top} + bottom ${resolved.bottom}`, 'pad.shape');
   const outW = checkOutputExtent(op, 'output width', width + resolved.left + resolved.right, `width ${width} + left ${resolved.left} + right ${resolved.right}`, 'pad.shape');
-  return { outerShape: inputShape.slice(0, -2), height, width, pads: resolved, mode, outH, outW };
+  return { outerShape: inputShape.slice(0, -2), height, width, pads: resolved, mode, cropTop, cropLeft, keptH, keptW, outH, outW };
 }
 
 /**

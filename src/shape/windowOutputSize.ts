@@ -22,6 +22,9 @@
  * 4 < n = 5, so it is kept. With n = 4, k = 2, s = 2, padding 1 on both sides: ceil gives ⌈3/2⌉ + 1 = 3, starts
  * −1, 1, 3 in input coordinates; 3 < n + padBefore − padBefore, i.e. (3 − 1)·2 = 4 < 4 + 1, kept.
  *
+ * In ceil mode the span may be negative (a window larger than the padded input): ⌈span/s⌉ + 1 is then 1 when
+ * s > −span, one window that starts inside and runs past the end, as PyTorch computes it.
+ *
  * Returns the count, which may be ≤ 0 when the kernel does not fit; callers turn that into an `E_EMPTY` error
  * (`shape.positive`).
  */
@@ -38,7 +41,6 @@ export interface WindowAxis {
 export function windowOutputSize(axis: WindowAxis): number {
   const { size, kernel, stride, dilation, padBefore, padAfter } = axis;
   const span = size + padBefore + padAfter - dilation * (kernel - 1) - 1;
-  if (span < 0) return 0;
   if (!axis.ceilMode) return Math.floor(span / stride) + 1;
   let out = Math.ceil(span / stride) + 1;
   if ((out - 1) * stride >= size + padBefore) out -= 1;

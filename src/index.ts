@@ -1,0 +1,21 @@
+/** convkit's public API: the adapter contract, the reference adapter, shape arithmetic and errors. */
+export type {
+  Adapter, TensorData, Pair, Pads, PaddingMode, Pad2dMode, Conv2dOptions, ConvTranspose2dOptions, MaxPool2dOptions,
+  AvgPool2dOptions, Conv2dGradients, ConvTranspose2dGradients, Feature, Supports, OperatorName,
+} from './adapter/contract.js';
+export { reference } from './adapter/referenceAdapter.js';
+export { ConvkitError, type ConvkitErrorCode, type ConvkitErrorDetails } from './errors/convkitError.js';
+export { windowOutputSize, transposedOutputSize, dilatedExtent, type WindowAxis } from './shape/windowOutputSize.js';
+export { samePadding, type SameConvention } from './shape/samePadding.js';
+export { conv2dGeometry, conv2dOutputShape, type Conv2dGeometry } from './shape/conv2dGeometry.js';
+export { convTranspose2dGeometry, convTranspose2dOutputShape, type ConvTranspose2dGeometry } from './shape/convTranspose2dGeometry.js';
+export { pad2dGeometry, pad2dOutputShape, type Pad2dGeometry } from './shape/pad2dGeometry.js';
+export { maxPool2dGeometry, avgPool2dGeometry, pool2dOutputShape, type Pool2dGeometry, type AvgPool2dGeometry } from './shape/pool2dGeometry.js';
+export { receptiveField, receptiveRange, type ReceptiveField, type WindowLayer } from './shape/receptiveField.js';
+export { tensor, zeros, full, fromNested, toNested, reshape, elementCount, type Tensor } from './tensor/tensor.js';
+export { corr2d, flipKernel, convolve2d } from './reference/corr2d.js';
+export { conv2d } from './reference/conv2d.js';
+export { convTranspose2d } from './reference/convTranspose2d.js';
+export { pad2d } from './reference/pad2d.js';
+export { maxPool2d, maxPool2dWithArgmax } from './reference/maxPool2d.js';
+export { avgPool2d } from './reference/avgPool2d.js';

@@ -1,0 +1,58 @@
+/**
+ * Padding of the last two axes (spec/padding.md). Negative pads crop first (`pad.negative`); then output
+ * position o reads kept position o − max(before, 0) when that is inside the kept region, and otherwise the
+ * mode's `sourceIndex` says where it reads, or that it is the constant.
+ */
+import { ConvkitError } from '../errors/convkitError.js';
+import { pad2dGeometry, pad2dOutputShape } from '../shape/pad2dGeometry.js';
+import type { Pad2dMode, Pads } from '../adapter/contract.js';
+import { tensor, type Tensor } from '../tensor/tensor.js';
+
+/**
+ * Where padded position `i` (in input coordinates, may be < 0 or ≥ size) reads from, or −1 for the constant.
+ * reflect mirrors without repeating the edge (`pad.reflect`), replicate clamps (`pad.replicate`), circular
+ * wraps (`pad.circular`). Limits are checked before (`pad.reflect.limit`, `pad.circular.limit`).
+ */
+export function sourceIndex(i: number, size: number, mode: Pad2dMode | 'zeros'): number {
+  if (i >= 0 && i < size) return i;
+  switch (mode) {
+    case 'constant':
+    case 'zeros':
+      return -1;
+    case 'reflect':
+      return i < 0 ? -i : 2 * (size - 1) - i;
+    case 'replicate':
+      return i < 0 ? 0 : size - 1;
+    case 'circular':
+      return ((i % size) + size) % size;
+  }
+}
+
+export function pad2d(input: Tensor, pads: Pads, mode: Pad2dMode = 'constant', value = 0): Tensor {
+  const g = pad2dGeometry(input.shape, pads, mode);
+  if (typeof value !== 'number') {
+    throw new ConvkitError({ code: 'E_OPTION', op: 'pad2d', argument: 'value', value, rule: 'must be a number', clause: 'pad.constant' });
+  }
+  const out = tensor(pad2dOutputShape(g));
+  const { height, width, outH, outW } = g;
+  const planes = input.data.length / (height * width);
+  const rowSource = Int32Array.from({ length: outH }, (_, o) => keptSource(o - Math.max(0, g.pads.top), g.keptH, g.cropTop, mode));
+  const colSource = Int32Array.from({ length: outW }, (_, o) => keptSource(o - Math.max(0, g.pads.left), g.keptW, g.cropLeft, mode));
+  for (let p = 0; p < planes; p++) {
+    const inBase = p * height * width;
+    const outBase = p * outH * outW;
+    for (let i = 0; i < outH; i++) {
+      const r = rowSource[i]!;
+      for (let j = 0; j < outW; j++) {
+        const c = colSource[j]!;
+        out.data[outBase + i * outW + j] = r < 0 || c < 0 ? value : input.data[inBase + r * width + c]!;
+      }
+    }
+  }
+  return out;
+}
+
+function keptSource(i: number, kept: number, crop: number, mode: Pad2dMode): number {
+  const k = sourceIndex(i, kept, mode);
+  return k < 0 ? -1 : k + crop;
+}
