@@ -151,7 +151,7 @@ def consistent(losses, final, printed, nd, fprinted, fnd=4, bias_text=None):
     for i, fv in enumerate(fprinted):
         ok &= np.abs(final[:, i] - fv) <= 0.5 * 10.0 ** -fnd + 1e-12
     if bias_text is not None:
-        ok &= np.array([fmt_sci5(v) == bias_text for v in final[:, 2]])
+        ok &= np.array([fmt_sci5(v) == bias_text for v in final[:, 2]], dtype=bool)
     return ok
 
 
@@ -178,6 +178,8 @@ def scan(to_params, centre, half, check, n=801, rounds=6):
     The box is re-centred / grown / shrunk until the feasible set is well resolved."""
     centre = np.array(centre, float)
     half = np.array(half, float)
+    F = np.zeros((0, 2))
+    a = b = np.zeros(2)
     for _ in range(rounds):
         a = np.linspace(centre[0] - half[0], centre[0] + half[0], n)
         b = np.linspace(centre[1] - half[1], centre[1] + half[1], n)
@@ -185,6 +187,8 @@ def scan(to_params, centre, half, check, n=801, rounds=6):
         C = np.stack([A.ravel(), B.ravel()], 1)
         ok = check(to_params(C))
         if not ok.any():
+            if len(F):
+                break
             half = half * 4
             continue
         F = C[ok]

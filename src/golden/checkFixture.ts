@@ -1,0 +1,63 @@
+/**
+ * Runs golden fixtures against an adapter. A fixture passes when the adapter's result has the expected shape
+ * and, where the fixture has values, every element is within the fixture's absolute tolerance.
+ */
+import type { Adapter, TensorData } from '../adapter/contract.js';
+import { invokeOperator, UnsupportedOperator, type OperatorCall } from '../adapter/operatorCall.js';
+import { compareTensors } from '../check/compareTensors.js';
+import type { CheckResult } from '../check/checkResult.js';
+import { formatValue } from '../errors/convkitError.js';
+import { checkAdapterResult } from '../tensor/tensorData.js';
+import { decodeValue, type Fixture, type FixtureTensor } from './fixture.js';
+
+/** Deterministic stand-in values for `fill: 'random'` inputs: small multiples of 1/4 in [−2, 2]. */
+export function fillValues(count: number): number[] {
+  return Array.from({ length: count }, (_, i) => (((i * 7919 + 13) % 17) - 8) / 4);
+}
+
+export function fixtureTensor(t: FixtureTensor): TensorData {
+  const count = t.shape.reduce((a, b) => a * b, 1);
+  return { shape: [...t.shape], data: t.data ? t.data.map(decodeValue) : fillValues(count) };
+}
+
+export function fixtureCall(fixture: Fixture): OperatorCall {
+  const inputs = Object.fromEntries(Object.entries(fixture.inputs).map(([name, t]) => [name, t === null ? null : fixtureTensor(t)]));
+  return { op: fixture.op, inputs, options: fixture.options };
+}
+
+export async function checkFixture(adapter: Adapter, fixture: Fixture): Promise<CheckResult> {
+  const base = { id: `golden/${fixture.id}`, clauses: fixture.clauses, ...(fixture.path ? { path: fixture.path } : {}) };
+  const call = fixtureCall(fixture);
+  const where = `[${fixture.op}(${formatValue(fixture.options)})]`;
+  const clause = fixture.clauses[0] ?? '';
+  let raw: unknown;
+  try {
+    raw = await invokeOperator(adapter, call);
+  } catch (e) {
+    if (e instanceof UnsupportedOperator) return { ...base, status: 'skipped', message: e.message };
+    return { ...base, status: 'error', message: `${fixture.op} threw ${(e as Error).message ?? String(e)} ${where}` };
+  }
+  let actual;
+  try {
+    actual = checkAdapterResult(raw, fixture.op, fixture.expected.shape);
+  } catch (e) {
+    return { ...base, status: (e as Error).message.includes('result.shape') ? 'failed' : 'error', message: `${(e as Error).message} ${where}` };
+  }
+  if (fixture.expected.data === undefined) return { ...base, status: 'passed' };
+  const expected = { shape: fixture.expected.shape, data: Float64Array.from(fixture.expected.data.map(decodeValue)) };
+  const cmp = compareTensors(actual, expected, () => fixture.tolerance?.abs ?? 0);
+  if (cmp.ok) return { ...base, status: 'passed' };
+  const m = cmp.first!;
+  return {
+    ...base,
+    status: 'failed',
+    message: `${fixture.op}[${m.position.join(', ')}]=${m.actual}, but should be ${m.expected} (±${m.bound}; ${cmp.mismatches} of ${expected.data.length} elements differ) ${where} §${clause}`,
+    counterexample: { call, expected: fixture.expected },
+  };
+}
+
+export async function checkFixtures(adapter: Adapter, fixtures: readonly Fixture[]): Promise<CheckResult[]> {
+  const results: CheckResult[] = [];
+  for (const f of fixtures) results.push(await checkFixture(adapter, f));
+  return results;
+}
