@@ -19,3 +19,10 @@ export { convTranspose2d } from './reference/convTranspose2d.js';
 export { pad2d } from './reference/pad2d.js';
 export { maxPool2d, maxPool2dWithArgmax } from './reference/maxPool2d.js';
 export { avgPool2d } from './reference/avgPool2d.js';
+export { conv2dBackward, type Conv2dTensorGradients } from './reference/conv2dBackward.js';
+export { convTranspose2dBackward } from './reference/convTranspose2dBackward.js';
+export { pad2dBackward } from './reference/pad2dBackward.js';
+export { maxPool2dBackward } from './reference/maxPool2dBackward.js';
+export { avgPool2dBackward } from './reference/avgPool2dBackward.js';
+/** The reverse-mode autograd (Value, its operations, Conv2D, sgdStep), as one namespace: its op names match the reference's. */
+export * as autograd from './autograd/index.js';

@@ -3,7 +3,8 @@
  * `num.reference-float64`). Deliberately no strides or views: every operator reads one dense buffer.
  */
 export interface Tensor {
-  readonly shape: readonly number[];
+  /** A fresh array owned by the tensor (mutable type so a Tensor is also a contract TensorData). */
+  readonly shape: number[];
   readonly data: Float64Array;
 }
 

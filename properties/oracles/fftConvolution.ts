@@ -1,0 +1,25 @@
+/**
+ * The convolution theorem as an oracle (the notes' 卷积的意义, 003): zero-pad f and g to the full size, take
+ * 2-D FFTs with mathjs, multiply point-wise, transform back; the real part is the full convolution f ∗ g.
+ * mathjs's FFT shares no code with the reference.
+ */
+import { complex, fft, ifft, type Complex } from 'mathjs';
+
+function padded(values: ArrayLike<number>, h: number, w: number, outH: number, outW: number): number[][] {
+  return Array.from({ length: outH }, (_, i) => Array.from({ length: outW }, (_, j) => (i < h && j < w ? values[i * w + j]! : 0)));
+}
+
+export function fftConvolution(f: ArrayLike<number>, h: number, w: number, g: ArrayLike<number>, kh: number, kw: number): Float64Array {
+  const outH = h + kh - 1;
+  const outW = w + kw - 1;
+  const F = fft(padded(f, h, w, outH, outW)) as unknown as Complex[][];
+  const G = fft(padded(g, kh, kw, outH, outW)) as unknown as Complex[][];
+  const product = F.map((row, i) => row.map((z, j) => {
+    const y = G[i]![j]!;
+    return complex(z.re * y.re - z.im * y.im, z.re * y.im + z.im * y.re);
+  }));
+  const back = ifft(product) as unknown as Complex[][];
+  const out = new Float64Array(outH * outW);
+  back.forEach((row, i) => row.forEach((z, j) => (out[i * outW + j] = typeof z === 'number' ? z : z.re)));
+  return out;
+}

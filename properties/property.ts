@@ -1,0 +1,31 @@
+/**
+ * A property is a value, not a test-framework block: an id, the spec clauses it checks, what it needs from
+ * an adapter, an arbitrary and a predicate. The same objects run from vitest and from the CLI.
+ */
+import type fc from 'fast-check';
+import type { Adapter, Feature, OperatorName } from '../src/adapter/contract.js';
+
+export interface PropertyRequirements {
+  /** Operators the adapter must implement; a missing one makes the check `skipped`. */
+  readonly ops: readonly OperatorName[];
+  /** Features the adapter must not have declared unsupported. */
+  readonly features?: readonly Feature[];
+}
+
+export interface Property<T = unknown> {
+  readonly id: string;
+  readonly title: string;
+  readonly clauses: readonly string[];
+  readonly requires: PropertyRequirements;
+  readonly arbitrary: fc.Arbitrary<T>;
+  /** Resolves when the property holds for this case; throws PropertyFailure (or the adapter's own error) when not. */
+  readonly predicate: (adapter: Adapter, value: T) => Promise<void>;
+  /** Defaults to the run's `runs`; expensive properties ask for fewer. */
+  readonly maxRuns?: number;
+  /** Features a case needs, for skipping cases an adapter declared unsupported (filters, never fails). */
+  readonly caseFeatures?: (value: T) => readonly Feature[];
+}
+
+export function defineProperty<T>(property: Property<T>): Property<unknown> {
+  return property as unknown as Property<unknown>;
+}

@@ -1,0 +1,57 @@
+/**
+ * Runs one property against one adapter with fast-check and turns the outcome into a CheckResult: skipped
+ * when the adapter lacks an operator or declared a needed feature unsupported; failed with the shrunk
+ * counterexample, seed and replay path; error when the adapter threw (or returned a malformed tensor) rather
+ * than answering wrongly.
+ */
+import fc from 'fast-check';
+import type { Adapter, Feature } from '../adapter/contract.js';
+import type { CheckResult } from '../check/checkResult.js';
+import { PropertyFailure } from '../../properties/propertyFailure.js';
+import type { Property } from '../../properties/property.js';
+import { propertySeed } from './propertySeed.js';
+
+export interface PropertyRunOptions {
+  readonly seed: number;
+  readonly runs: number;
+  /** fast-check's replay path: re-runs exactly the recorded failing case. */
+  readonly path?: string;
+}
+
+export function unsupportedFeatures(adapter: Adapter): Set<Feature> {
+  const declared = adapter.supports?.features ?? {};
+  return new Set(Object.entries(declared).filter(([, v]) => v === false).map(([k]) => k as Feature));
+}
+
+export function missingRequirement(adapter: Adapter, property: Property): string | null {
+  const missingOps = property.requires.ops.filter((op) => typeof adapter[op] !== 'function');
+  if (missingOps.length > 0) return `adapter ${adapter.name} does not implement ${missingOps.join(', ')}`;
+  const off = unsupportedFeatures(adapter);
+  const missingFeatures = (property.requires.features ?? []).filter((f) => off.has(f));
+  if (missingFeatures.length > 0) return `adapter ${adapter.name} declares ${missingFeatures.join(', ')} unsupported`;
+  return null;
+}
+
+export async function checkProperty(adapter: Adapter, property: Property, options: PropertyRunOptions): Promise<CheckResult> {
+  const seed = propertySeed(options.seed, property.id);
+  const base = { id: property.id, clauses: property.clauses, seed };
+  const missing = missingRequirement(adapter, property);
+  if (missing !== null) return { ...base, status: 'skipped', message: missing };
+
+  const off = unsupportedFeatures(adapter);
+  const caseFeatures = property.caseFeatures;
+  const arbitrary = caseFeatures && off.size > 0 ? property.arbitrary.filter((v) => !caseFeatures(v).some((f) => off.has(f))) : property.arbitrary;
+  const numRuns = Math.min(options.runs, property.maxRuns ?? options.runs);
+  const details = await fc.check(
+    fc.asyncProperty(arbitrary, (value) => property.predicate(adapter, value)),
+    { seed, numRuns, ...(options.path !== undefined ? { path: options.path, endOnFailure: true } : {}) },
+  );
+  if (!details.failed) return { ...base, status: 'passed' };
+  const error = details.errorInstance;
+  const counterexample = details.counterexample?.[0];
+  const path = details.counterexamplePath ?? undefined;
+  const common = { ...base, counterexample, ...(path !== undefined ? { path } : {}) };
+  if (error instanceof PropertyFailure) return { ...common, status: 'failed', message: error.message };
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : `threw ${String(error)}`;
+  return { ...common, status: 'error', message: `the adapter threw on a valid case: ${message}` };
+}
