@@ -26,3 +26,6 @@ export { maxPool2dBackward } from './reference/maxPool2dBackward.js';
 export { avgPool2dBackward } from './reference/avgPool2dBackward.js';
 /** The reverse-mode autograd (Value, its operations, Conv2D, sgdStep), as one namespace: its op names match the reference's. */
 export * as autograd from './autograd/index.js';
+export { gradcheck, GRADCHECK_DEFAULTS, type GradcheckConstraints, type GradcheckResult, type GradcheckInputResult, type GradcheckElement } from './check/gradcheck.js';
+export { adjointTest, linearArgument, ADJOINT_SAFETY_FACTOR, type AdjointResult, type LinearOperator } from './check/adjointTest.js';
+export { invokeBackward, differentiableInputs, type DifferentiableOp } from './check/backwardCall.js';

@@ -24,6 +24,8 @@ export interface Conv2dCaseConstraints {
   readonly modes?: readonly PaddingMode[];
   /** Allow 'same' and asymmetric {top, …} padding. */
   readonly paddingForms?: boolean;
+  /** A fixed padding for every case (inputs are sized for it). */
+  readonly padding?: 'valid' | 'same';
   readonly maxBatch?: number;
 }
 
@@ -49,7 +51,7 @@ export function conv2dCaseArb(c: Conv2dCaseConstraints = {}): fc.Arbitrary<Conv2
       kernel: fc.tuple(oneTo(3), oneTo(3)),
       stride: c.stride === false ? fc.constant<[number, number]>([1, 1]) : fc.tuple(oneTo(3), oneTo(3)),
       dilation: c.dilation === false ? fc.constant<[number, number]>([1, 1]) : fc.tuple(oneTo(2), oneTo(2)),
-      padding: paddingArb(c.paddingForms ?? true),
+      padding: c.padding !== undefined ? fc.constant(c.padding) : paddingArb(c.paddingForms ?? true),
       mode: fc.constantFrom(...(c.modes ?? (['zeros', 'reflect', 'replicate', 'circular'] as const))),
       extra: fc.tuple(upTo(3), upTo(3)),
       bias: c.bias === false ? fc.constant(false) : fc.boolean(),

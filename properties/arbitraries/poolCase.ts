@@ -17,13 +17,19 @@ export interface AvgPool2dCase {
   readonly options: AvgPool2dOptions;
 }
 
-const windowArb = (dilated: boolean) =>
+export interface PoolCaseConstraints {
+  /** Fix ceil mode (false: windows never run past the padded edge). */
+  readonly ceilMode?: boolean;
+  readonly divisorOverride?: boolean;
+}
+
+const windowArb = (dilated: boolean, c: PoolCaseConstraints = {}) =>
   fc.record({
     kernel: fc.tuple(oneTo(3), oneTo(3)),
     stride: fc.option(fc.tuple(oneTo(3), oneTo(3)), { nil: undefined }),
     padding: fc.tuple(upTo(1), upTo(1)),
     dilation: dilated ? fc.tuple(oneTo(2), oneTo(2)) : fc.constant<[number, number]>([1, 1]),
-    ceilMode: fc.boolean(),
+    ceilMode: c.ceilMode === undefined ? fc.boolean() : fc.constant(c.ceilMode),
     size: fc.tuple(oneTo(6), oneTo(6)),
     planes: fc.tuple(oneTo(2), oneTo(2)),
   });
@@ -41,8 +47,8 @@ function sized(w: Window): { shape: number[]; padding: [number, number] } {
   return { shape: [w.planes[0], w.planes[1], h, wd], padding };
 }
 
-export function maxPool2dCaseArb(values: fc.Arbitrary<number> = float32Value): fc.Arbitrary<MaxPool2dCase> {
-  return windowArb(true).chain((w) => {
+export function maxPool2dCaseArb(values: fc.Arbitrary<number> = float32Value, c: PoolCaseConstraints & { readonly dilation?: boolean } = {}): fc.Arbitrary<MaxPool2dCase> {
+  return windowArb(c.dilation ?? true, c).chain((w) => {
     const { shape, padding } = sized(w);
     const options: MaxPool2dOptions = { kernelSize: w.kernel, padding, dilation: w.dilation, ceilMode: w.ceilMode };
     if (w.stride) options.stride = w.stride;
@@ -50,8 +56,9 @@ export function maxPool2dCaseArb(values: fc.Arbitrary<number> = float32Value): f
   });
 }
 
-export function avgPool2dCaseArb(): fc.Arbitrary<AvgPool2dCase> {
-  return fc.record({ w: windowArb(false), countIncludePad: fc.boolean(), divisor: fc.option(oneTo(5), { nil: undefined, freq: 4 }) }).chain(({ w, countIncludePad, divisor }) => {
+export function avgPool2dCaseArb(c: PoolCaseConstraints = {}): fc.Arbitrary<AvgPool2dCase> {
+  const divisorArb = c.divisorOverride === false ? fc.constant(undefined) : fc.option(oneTo(5), { nil: undefined, freq: 4 });
+  return fc.record({ w: windowArb(false, c), countIncludePad: fc.boolean(), divisor: divisorArb }).chain(({ w, countIncludePad, divisor }) => {
     const { shape, padding } = sized(w);
     const options: AvgPool2dOptions = { kernelSize: w.kernel, padding, ceilMode: w.ceilMode, countIncludePad };
     if (w.stride) options.stride = w.stride;

@@ -22,7 +22,7 @@ async function shapeOf(adapter: Adapter, call: OperatorCall): Promise<number[]> 
 
 export const shapeProperties = [
   defineProperty<Conv2dCase>({
-    id: 'shape.conv2d',
+    id: 'conv2d.output-shape',
     title: 'conv2d output shape = [N, O, ⌊(H + pads − d(k−1) − 1)/s⌋ + 1, …]',
     clauses: ['shape.conv', 'shape.window', 'conv.padding.same.torch'],
     requires: { ops: ['conv2d'] },
@@ -35,7 +35,7 @@ export const shapeProperties = [
     },
   }),
   defineProperty<ConvTranspose2dCase>({
-    id: 'shape.conv-transpose2d',
+    id: 'conv-transpose2d.output-shape',
     title: 'convTranspose2d output shape = (n − 1)s − 2p + d(k − 1) + outputPadding + 1',
     clauses: ['shape.conv-transpose', 'convt.output-padding'],
     requires: { ops: ['convTranspose2d'] },
@@ -47,7 +47,7 @@ export const shapeProperties = [
     },
   }),
   defineProperty<Pad2dCase>({
-    id: 'shape.pad2d',
+    id: 'pad2d.output-shape',
     title: 'pad2d output shape = [..., H + top + bottom, W + left + right], negative pads included',
     clauses: ['shape.pad', 'pad.negative'],
     requires: { ops: ['pad2d'] },
@@ -59,7 +59,7 @@ export const shapeProperties = [
     },
   }),
   defineProperty<MaxPool2dCase>({
-    id: 'shape.max-pool2d',
+    id: 'max-pool2d.output-shape',
     title: 'maxPool2d output shape, floor and ceil mode, the ceil-mode last window rule included',
     clauses: ['shape.pool', 'shape.window.ceil', 'pool.ceil-mode.last-window', 'pool.stride.default'],
     requires: { ops: ['maxPool2d'] },
@@ -71,7 +71,7 @@ export const shapeProperties = [
     },
   }),
   defineProperty<AvgPool2dCase>({
-    id: 'shape.avg-pool2d',
+    id: 'avg-pool2d.output-shape',
     title: 'avgPool2d output shape, floor and ceil mode',
     clauses: ['shape.pool', 'shape.window.ceil', 'pool.ceil-mode.last-window'],
     requires: { ops: ['avgPool2d'] },

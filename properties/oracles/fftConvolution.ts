@@ -14,8 +14,11 @@ export function fftConvolution(f: ArrayLike<number>, h: number, w: number, g: Ar
   const outW = w + kw - 1;
   const F = fft(padded(f, h, w, outH, outW)) as unknown as Complex[][];
   const G = fft(padded(g, kh, kw, outH, outW)) as unknown as Complex[][];
-  const product = F.map((row, i) => row.map((z, j) => {
-    const y = G[i]![j]!;
+  // mathjs answers plain numbers (not Complex) where a transform is real, e.g. for a 1×1 input.
+  const asComplex = (z: Complex | number): Complex => (typeof z === 'number' ? complex(z, 0) : z);
+  const product = F.map((row, i) => row.map((zRaw, j) => {
+    const z = asComplex(zRaw);
+    const y = asComplex(G[i]![j]!);
     return complex(z.re * y.re - z.im * y.im, z.re * y.im + z.im * y.re);
   }));
   const back = ifft(product) as unknown as Complex[][];

@@ -18,6 +18,9 @@
  * 2⁻²⁴ relative, so ε = 1e-2, atol = 1e-2, rtol = 1e-2 (rounding/ε ≈ 1e-5·Σ|terms|): a coarser but still
  * meaningful check — a wrong index or a missing term changes the gradient by O(1).
  *
+ * Output elements that are not finite at x (−∞ from a max-pool window over padding only, NaN from a NaN
+ * input) have no derivative: they are left out of ⟨·, v⟩ (their v is taken as 0).
+ *
  * Max pooling is differentiable only away from ties; callers should give inputs whose values in any window
  * differ by more than 2ε (the tie rule `grad.max-pool2d` is checked against PyTorch instead).
  *
@@ -30,7 +33,7 @@ import { formatValue } from '../errors/convkitError.js';
 import { checkAdapterResult } from '../tensor/tensorData.js';
 import { differentiableInputs, invokeBackward } from './backwardCall.js';
 import { unravel } from './compareTensors.js';
-import { dot, randomSource, randomTensorData } from './randomTensor.js';
+import { randomSource, randomTensorData } from './randomTensor.js';
 
 export interface GradcheckConstraints {
   readonly eps?: number;
@@ -82,11 +85,16 @@ export async function gradcheck(adapter: Adapter, call: OperatorCall, c: Gradche
   const rtol = c.rtol ?? defaults.rtol;
   const base = { op: call.op, eps, atol, rtol };
   const where = `[${call.op}(${formatValue(call.options)})]`;
-  const project = async (inputs: OperatorCall['inputs'], v: TensorData): Promise<number> =>
-    dot(checkAdapterResult(await invokeOperator(adapter, { ...call, inputs }), call.op, v.shape).data, v.data);
   try {
     const output = checkAdapterResult(await invokeOperator(adapter, call), call.op, null);
-    const v = c.gradOutput ?? randomTensorData(output.shape, randomSource(c.seed ?? 1));
+    const drawn = c.gradOutput ?? randomTensorData(output.shape, randomSource(c.seed ?? 1));
+    const v = { shape: [...drawn.shape], data: Float64Array.from(drawn.data, (g, i) => (Number.isFinite(output.data[i]) ? g : 0)) };
+    const project = async (inputs: OperatorCall['inputs']): Promise<number> => {
+      const y = checkAdapterResult(await invokeOperator(adapter, { ...call, inputs }), call.op, v.shape).data;
+      let s = 0;
+      for (let k = 0; k < y.length; k++) if (v.data[k] !== 0) s += y[k]! * v.data[k]!;
+      return s;
+    };
     const analytic = await invokeBackward(adapter, call, v);
     const results: GradcheckInputResult[] = [];
     for (const name of differentiableInputs(call)) {
@@ -105,9 +113,9 @@ export async function gradcheck(adapter: Adapter, call: OperatorCall, c: Gradche
       for (let i = 0; i < perturbed.length; i++) {
         const xi = perturbed[i]!;
         perturbed[i] = xi + eps;
-        const plus = await project(inputs, v);
+        const plus = await project(inputs);
         perturbed[i] = xi - eps;
-        const minus = await project(inputs, v);
+        const minus = await project(inputs);
         perturbed[i] = xi;
         const numeric = (plus - minus) / (2 * eps);
         const a = g.data[i]!;

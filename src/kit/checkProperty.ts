@@ -42,10 +42,16 @@ export async function checkProperty(adapter: Adapter, property: Property, option
   const caseFeatures = property.caseFeatures;
   const arbitrary = caseFeatures && off.size > 0 ? property.arbitrary.filter((v) => !caseFeatures(v).some((f) => off.has(f))) : property.arbitrary;
   const numRuns = Math.min(options.runs, property.maxRuns ?? options.runs);
-  const details = await fc.check(
-    fc.asyncProperty(arbitrary, (value) => property.predicate(adapter, value)),
-    { seed, numRuns, ...(options.path !== undefined ? { path: options.path, endOnFailure: true } : {}) },
-  );
+  let details: Awaited<ReturnType<typeof fc.check>>;
+  try {
+    details = await fc.check(
+      fc.asyncProperty(arbitrary, (value) => property.predicate(adapter, value)),
+      { seed, numRuns, ...(options.path !== undefined ? { path: options.path, endOnFailure: true } : {}) },
+    );
+  } catch (e) {
+    // A defect in the property itself (its generator threw): reported, never allowed to stop the run.
+    return { ...base, status: 'error', message: `property ${property.id} could not run: ${(e as Error).message}` };
+  }
   if (!details.failed) return { ...base, status: 'passed' };
   const error = details.errorInstance;
   const counterexample = details.counterexample?.[0];

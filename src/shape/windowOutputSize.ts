@@ -19,8 +19,11 @@
  *
  * Worked example: n = 5, k = 2, s = 2, no padding, ceil mode. Floor gives ⌊3/2⌋ + 1 = 2 windows (starts 0, 2);
  * ceil gives ⌈3/2⌉ + 1 = 3 (starts 0, 2, 4; the last covers element 4 and one position past the end). Its start
- * 4 < n = 5, so it is kept. With n = 4, k = 2, s = 2, padding 1 on both sides: ceil gives ⌈3/2⌉ + 1 = 3, starts
- * −1, 1, 3 in input coordinates; 3 < n + padBefore − padBefore, i.e. (3 − 1)·2 = 4 < 4 + 1, kept.
+ * 4 < n = 5, so it is kept. With n = 4, k = 2, s = 2, padding 1 on both sides: the span is 4 + 2 − 1 − 1 = 4 and
+ * ceil gives ⌈4/2⌉ + 1 = 3 windows starting at −1, 1, 3 in input coordinates; then (3 − 1)·2 = 4 ≥ n + padBefore
+ * = 5 is false, so the third window (which starts inside the input, at 3) is kept. With n = 3 the span is 3
+ * and ⌈3/2⌉ + 1 = 3, but (3 − 1)·2 = 4 ≥ 3 + 1: the third window would start at input position 3, which is the
+ * right padding, so it is dropped and out = 2.
  *
  * In ceil mode the span may be negative (a window larger than the padded input): ⌈span/s⌉ + 1 is then 1 when
  * s > −span, one window that starts inside and runs past the end, as PyTorch computes it.
@@ -54,8 +57,8 @@ export function dilatedExtent(kernel: number, dilation: number): number {
 
 /**
  * Output size of a transposed convolution along one axis (spec/shapes.md, `shape.conv-transpose`):
- * (n − 1)·s − 2p + d·(k − 1) + outputPadding + 1 — the largest input size whose convolution with the same
- * parameters has n outputs, plus the extra rows `outputPadding` asks for.
+ * (n − 1)·s − 2p + d·(k − 1) + outputPadding + 1 — the smallest input size whose convolution with the same
+ * parameters has n outputs (the largest is s − 1 more), plus the extra rows `outputPadding` asks for.
  */
 export function transposedOutputSize(size: number, kernel: number, stride: number, dilation: number, padding: number, outputPadding: number): number {
   return (size - 1) * stride - 2 * padding + dilation * (kernel - 1) + outputPadding + 1;

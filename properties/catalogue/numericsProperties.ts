@@ -1,0 +1,36 @@
+/**
+ * IEEE semantics carry through convolution (`num.nan-propagation`): a NaN or ±∞ in a window poisons every
+ * output that reads it, even through a zero weight — so an implementation that skips zero taps, or clamps
+ * non-finite values, fails. And a float32 adapter stays within the float32 bound of `num.tolerance`.
+ */
+import fc from 'fast-check';
+import { conv2dCall, conv2dCaseArb, type Conv2dCase } from '../arbitraries/conv2dCase.js';
+import { float32Value, tensorArb } from '../arbitraries/values.js';
+import { expectClose } from '../assertions/expectClose.js';
+import { referenceWithBound } from '../assertions/referenceBound.js';
+import { callOp, describeCall } from '../callAdapter.js';
+import { defineProperty } from '../property.js';
+import { conv2dFeatures } from './caseFeatures.js';
+
+const withSpecials = fc.oneof({ weight: 8, arbitrary: float32Value }, { weight: 1, arbitrary: fc.constantFrom(NaN, Infinity, -Infinity) });
+
+export const numericsProperties = [
+  defineProperty<Conv2dCase>({
+    id: 'conv2d.nan-propagation',
+    title: 'NaN and ±∞ in the input reach every output whose window reads them, zero weights included',
+    clauses: ['num.nan-propagation', 'conv.definition'],
+    requires: { ops: ['conv2d'] },
+    arbitrary: conv2dCaseArb().chain((c) =>
+      fc.record({
+        input: tensorArb(c.input.shape, withSpecials),
+        weight: tensorArb(c.weight.shape, fc.oneof(float32Value, fc.constant(0))),
+      }).map((t) => ({ ...c, ...t })),
+    ),
+    caseFeatures: conv2dFeatures,
+    predicate: async (adapter, c) => {
+      const call = conv2dCall(c);
+      const { expected, bound } = await referenceWithBound(call, adapter.dtype);
+      expectClose(await callOp(adapter, call, expected.shape), expected, (i) => (Number.isFinite(bound(i)) ? bound(i) : 0), { what: 'conv2d', call: describeCall(call), clause: 'num.nan-propagation' });
+    },
+  }),
+];
