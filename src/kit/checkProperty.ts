@@ -42,7 +42,7 @@ export async function checkProperty(adapter: Adapter, property: Property, option
   const caseFeatures = property.caseFeatures;
   const arbitrary = caseFeatures && off.size > 0 ? property.arbitrary.filter((v) => !caseFeatures(v).some((f) => off.has(f))) : property.arbitrary;
   const numRuns = Math.min(options.runs, property.maxRuns ?? options.runs);
-  let details: Awaited<ReturnType<typeof fc.check>>;
+  let details: fc.RunDetails<[unknown]>;
   try {
     details = await fc.check(
       fc.asyncProperty(arbitrary, (value) => property.predicate(adapter, value)),

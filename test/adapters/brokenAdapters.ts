@@ -1,0 +1,185 @@
+/**
+ * Deliberately broken adapters, each one realistic bug (several straight from the notes' mistakes). The
+ * catalogue must catch every one within the default number of runs, for several seeds.
+ */
+import type { Adapter, AvgPool2dOptions, Conv2dOptions, MaxPool2dOptions, Pad2dMode, Pads, Pair, TensorData } from '../../src/adapter/contract.js';
+import { reference } from '../../src/adapter/referenceAdapter.js';
+import { flipKernel } from '../../src/reference/corr2d.js';
+import { padForConv } from '../../src/reference/conv2d.js';
+import { toTensor } from '../../src/tensor/tensorData.js';
+import { conv2dGeometry } from '../../src/shape/conv2dGeometry.js';
+import { pad2dGeometry } from '../../src/shape/pad2dGeometry.js';
+import { maxPool2dGeometry } from '../../src/shape/pool2dGeometry.js';
+import { float32Adapter } from './float32Adapter.js';
+
+export interface BrokenAdapter {
+  readonly adapter: Adapter;
+  readonly bug: string;
+}
+
+const ref = reference as Required<Pick<Adapter, 'corr2d' | 'conv2d' | 'convTranspose2d' | 'pad2d' | 'maxPool2d' | 'avgPool2d'>> & Adapter;
+const pairOf = (p: Pair | undefined, d: number): [number, number] => (Array.isArray(p) ? p : [p ?? d, p ?? d]);
+const sides = (c: TensorData, w: TensorData, b: TensorData | null, o: Conv2dOptions) => conv2dGeometry(c.shape, w.shape, b?.shape ?? null, o).pads;
+
+function broken(name: string, bug: string, patch: Partial<Adapter>): BrokenAdapter {
+  return { adapter: { ...reference, name, ...patch }, bug };
+}
+
+/** A max pool with knobs for the classic mistakes; otherwise the spec's rules. */
+function maxPoolWith(knobs: { nanWins?: boolean; padValue?: number; keepLastCeilWindow?: boolean; windowShrink?: number }) {
+  return (input: TensorData, opts: MaxPool2dOptions): TensorData => {
+    const g0 = maxPool2dGeometry(input.shape, opts);
+    const extent = (n: number, k: number, s: number, d: number, p: number) => {
+      const span = n + 2 * p - d * (k - 1) - 1;
+      return opts.ceilMode ? Math.ceil(span / s) + 1 : Math.floor(span / s) + 1;
+    };
+    const outH = knobs.keepLastCeilWindow ? extent(g0.height, g0.kernelH, g0.strideH, g0.dilationH, g0.padH) : g0.outH;
+    const outW = knobs.keepLastCeilWindow ? extent(g0.width, g0.kernelW, g0.strideW, g0.dilationW, g0.padW) : g0.outW;
+    const kh = g0.kernelH - (knobs.windowShrink ?? 0);
+    const kw = g0.kernelW - (knobs.windowShrink ?? 0);
+    const out = new Float64Array(g0.batch * g0.channels * outH * outW);
+    for (let p = 0; p < g0.batch * g0.channels; p++) for (let i = 0; i < outH; i++) for (let j = 0; j < outW; j++) {
+      let best = -Infinity;
+      for (let a = 0; a < Math.max(kh, 1); a++) for (let b = 0; b < Math.max(kw, 1); b++) {
+        const y = i * g0.strideH - g0.padH + a * g0.dilationH;
+        const x = j * g0.strideW - g0.padW + b * g0.dilationW;
+        const inside = y >= 0 && y < g0.height && x >= 0 && x < g0.width;
+        const v = inside ? input.data[(p * g0.height + y) * g0.width + x]! : (knobs.padValue ?? -Infinity);
+        if (v > best || ((knobs.nanWins ?? true) && Number.isNaN(v))) best = v;
+      }
+      out[(p * outH + i) * outW + j] = best;
+    }
+    return { shape: [g0.batch, g0.channels, outH, outW], data: out };
+  };
+}
+
+/** conv2d whose inner loop has `if (w === 0) continue` — a common "optimisation". */
+function convSkippingZeroTaps(input: TensorData, weight: TensorData, bias: TensorData | null, opts: Conv2dOptions = {}): TensorData {
+  const g = conv2dGeometry(input.shape, weight.shape, bias?.shape ?? null, opts);
+  const x = padForConv(toTensor(input, 'conv2d', 'input'), g);
+  const [, , ph, pw] = x.shape as [number, number, number, number];
+  const gi = g.inChannels / g.groups;
+  const go = g.outChannels / g.groups;
+  const out = new Float64Array(g.batch * g.outChannels * g.outH * g.outW);
+  for (let n = 0; n < g.batch; n++) for (let o = 0; o < g.outChannels; o++) for (let i = 0; i < g.outH; i++) for (let j = 0; j < g.outW; j++) {
+    let s = bias ? bias.data[o]! : 0;
+    for (let c = 0; c < gi; c++) for (let a = 0; a < g.kernelH; a++) for (let b = 0; b < g.kernelW; b++) {
+      const wv = weight.data[((o * gi + c) * g.kernelH + a) * g.kernelW + b]!;
+      if (wv === 0) continue;
+      s += wv * x.data[((n * g.inChannels + Math.floor(o / go) * gi + c) * ph + i * g.strideH + a * g.dilationH) * pw + j * g.strideW + b * g.dilationW]!;
+    }
+    out[((n * g.outChannels + o) * g.outH + i) * g.outW + j] = s;
+  }
+  return { shape: [g.batch, g.outChannels, g.outH, g.outW], data: out };
+}
+
+/** pad2d with a different index rule for one mode. */
+function padWith(mode: Pad2dMode, source: (i: number, n: number) => number) {
+  return (input: TensorData, pads: Pads, m: Pad2dMode, value = 0): TensorData => {
+    if (m !== mode) return ref.pad2d(input, pads, m, value) as TensorData;
+    const g = pad2dGeometry(input.shape, pads, m);
+    const out = new Float64Array((input.data.length / (g.height * g.width)) * g.outH * g.outW);
+    for (let p = 0; p < out.length / (g.outH * g.outW); p++) for (let i = 0; i < g.outH; i++) for (let j = 0; j < g.outW; j++) {
+      const r = source(i - pads.top, g.height);
+      const c = source(j - pads.left, g.width);
+      out[(p * g.outH + i) * g.outW + j] = input.data[(p * g.height + r) * g.width + c]!;
+    }
+    return { shape: [...g.outerShape, g.outH, g.outW], data: out };
+  };
+}
+
+export const brokenAdapters: BrokenAdapter[] = [
+  broken('conv-padding-axes-swapped', "note 004's conv2d_padding: pads the height with the width padding", {
+    conv2d: (x, w, b, o = {}) => {
+      const p = sides(x, w, b, o);
+      return ref.conv2d(x, w, b, { ...o, padding: { top: p.left, bottom: p.right, left: p.top, right: p.bottom } });
+    },
+  }),
+  broken('conv-output-size-ceil', 'ceil instead of floor in the output size (reads one window past the end as zeros)', {
+    conv2d: (x, w, b, o = {}) => {
+      const [sh, sw] = pairOf(o.stride, 1);
+      const p = sides(x, w, b, o);
+      return ref.conv2d(x, w, b, { ...o, paddingMode: 'zeros', padding: { ...p, bottom: p.bottom + sh - 1, right: p.right + sw - 1 } });
+    },
+  }),
+  broken('conv-kernel-flipped', 'true convolution where cross-correlation is meant (kernel rotated 180°)', {
+    conv2d: (x, w, b, o) => ref.conv2d(x, flipKernel({ shape: w.shape, data: Float64Array.from(w.data) }), b, o),
+    corr2d: (x, k) => ref.corr2d(x, flipKernel({ shape: k.shape, data: Float64Array.from(k.data) })),
+  }),
+  broken('conv-stride-height-only', 'a stride pair collapsed to its first element', {
+    conv2d: (x, w, b, o = {}) => ref.conv2d(x, w, b, { ...o, stride: pairOf(o.stride, 1)[0] }),
+  }),
+  broken('conv-dilation-ignored', 'dilation accepted but not applied', {
+    conv2d: (x, w, b, o = {}) => ref.conv2d(x, w, b, { ...o, dilation: 1 }),
+  }),
+  broken('conv-groups-share-first-slice', 'every group reads the first group of input channels', {
+    conv2d: (x, w, b, o = {}) => {
+      const g = o.groups ?? 1;
+      if (g === 1) return ref.conv2d(x, w, b, o);
+      const [n, c, h, wd] = x.shape as [number, number, number, number];
+      const per = c / g;
+      const data = Float64Array.from({ length: x.data.length }, (_, i) => {
+        const ch = Math.floor(i / (h * wd)) % c;
+        return x.data[i - (ch - (ch % per)) * h * wd]!;
+      });
+      return ref.conv2d({ shape: [n, c, h, wd], data }, w, b, o);
+    },
+  }),
+  broken('conv-bias-first-channel', 'bias[0] added to every output channel', {
+    conv2d: (x, w, b, o) => ref.conv2d(x, w, b === null ? null : { shape: b.shape, data: Array.from(b.data, () => b.data[0]!) }, o),
+  }),
+  broken('conv-same-notes-convention', "'same' puts the odd extra row on top (the notes' 001 §2.1) instead of bottom", {
+    conv2d: (x, w, b, o = {}) => {
+      if (o.padding !== 'same') return ref.conv2d(x, w, b, o);
+      const p = sides(x, w, b, o);
+      return ref.conv2d(x, w, b, { ...o, padding: { top: p.bottom, bottom: p.top, left: p.right, right: p.left } });
+    },
+  }),
+  broken('conv-skips-zero-weights', 'skips taps whose weight is 0, so a NaN or ∞ under a zero weight vanishes', { conv2d: convSkippingZeroTaps }),
+  { adapter: float32Adapter('float32-claims-float64', 'float64'), bug: 'computes in float32 but declares float64: loses precision' },
+  broken('pad-reflect-repeats-edge', "reflect implemented as 'symmetric' (the edge pixel repeated)", {
+    pad2d: padWith('reflect', (i, n) => (i < 0 ? -i - 1 : i >= n ? 2 * n - 1 - i : i)),
+  }),
+  broken('pad-circular-as-replicate', 'circular padding clamps to the edge instead of wrapping', {
+    pad2d: padWith('circular', (i, n) => Math.min(Math.max(i, 0), n - 1)),
+  }),
+  broken('pad-negative-ignored', 'negative pads treated as 0 instead of cropping', {
+    pad2d: (x, p, m, v) => ref.pad2d(x, { top: Math.max(p.top, 0), bottom: Math.max(p.bottom, 0), left: Math.max(p.left, 0), right: Math.max(p.right, 0) }, m, v),
+  }),
+  broken('maxpool-nan-ignored', 'max pooling with `v > best` only: NaN never wins', { maxPool2d: maxPoolWith({ nanWins: false }) }),
+  broken('maxpool-zero-padding', 'max pooling pads with 0 instead of −∞', { maxPool2d: maxPoolWith({ padValue: 0 }) }),
+  broken('maxpool-ceil-last-window-kept', 'ceil mode keeps a last window that starts in the right padding', { maxPool2d: maxPoolWith({ keepLastCeilWindow: true }) }),
+  broken('maxpool-window-off-by-one', 'window loop stops one short (k − 1 taps per axis)', { maxPool2d: maxPoolWith({ windowShrink: 1 }) }),
+  broken('pool-square-kernel', 'kernelSize pair collapsed to its first element (square windows only)', {
+    maxPool2d: (x, o) => ref.maxPool2d(x, { ...o, kernelSize: pairOf(o.kernelSize, 1)[0], stride: o.stride ?? o.kernelSize, padding: pairOf(o.padding, 0)[0] }),
+    avgPool2d: (x, o) => ref.avgPool2d(x, { ...o, kernelSize: pairOf(o.kernelSize, 1)[0], stride: o.stride ?? o.kernelSize, padding: pairOf(o.padding, 0)[0] }),
+  }),
+  broken('avgpool-count-include-pad-ignored', 'count_include_pad ignored: always divides by the whole window', {
+    avgPool2d: (x, o: AvgPool2dOptions) => ref.avgPool2d(x, { ...o, countIncludePad: true }),
+  }),
+  broken('avgpool-divisor-override-ignored', 'divisor_override accepted but not applied', {
+    avgPool2d: (x, o: AvgPool2dOptions) => {
+      const { divisorOverride: _ignored, ...rest } = o;
+      return ref.avgPool2d(x, rest);
+    },
+  }),
+  broken('conv-transpose-output-padding-ignored', 'outputPadding accepted but not applied', {
+    convTranspose2d: (x, w, b, o = {}) => ref.convTranspose2d(x, w, b, { ...o, outputPadding: 0 }),
+  }),
+  broken('corr2d-drops-last-row', "output height h − kh instead of h − kh + 1 (an off-by-one in the notes' loop bounds)", {
+    corr2d: async (x, k) => {
+      const y = await ref.corr2d(x, k);
+      const [h, w] = y.shape as [number, number];
+      return h > 1 ? { shape: [h - 1, w], data: Array.from(y.data).slice(0, (h - 1) * w) } : y;
+    },
+  }),
+  broken('accepts-invalid-configurations', 'clamps invalid options (stride 0, over-large padding, …) instead of rejecting them', {
+    conv2d: (x, w, b, o = {}) => {
+      try {
+        return ref.conv2d(x, w, b, o);
+      } catch {
+        return { shape: [1], data: [0] };
+      }
+    },
+  }),
+];

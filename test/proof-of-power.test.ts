@@ -1,0 +1,68 @@
+/**
+ * The kit proves its power: the reference and a faithful float32 implementation pass the whole catalogue;
+ * every deliberately broken adapter is caught within the default number of runs for several seeds; and every
+ * property catches at least one broken adapter (a property nothing can fail is a defect).
+ */
+import { describe, expect, it } from 'vitest';
+import { reference } from '../src/index.js';
+import { runConformance, DEFAULT_RUNS, DEFAULT_SEED } from '../src/kit/runConformance.js';
+import { checkProperty } from '../src/kit/checkProperty.js';
+import { catalogue } from '../properties/catalogue.js';
+import { brokenAdapters } from './adapters/brokenAdapters.js';
+import { float32Adapter } from './adapters/float32Adapter.js';
+
+const notPassed = (checks: { id: string; status: string; message?: string }[]) => checks.filter((c) => c.status !== 'passed').map((c) => `${c.id}: ${c.status} ${c.message ?? ''}`);
+
+describe('faithful implementations pass everything', () => {
+  it('the reference passes every fixture and property (default seed and runs)', async () => {
+    const report = await runConformance(reference);
+    expect(notPassed(report.checks.filter((c) => !c.message?.includes('does not implement')))).toEqual([]);
+  });
+
+  it('a faithful float32 implementation passes under the float32 tolerance, for 3 seeds', async () => {
+    for (const seed of [DEFAULT_SEED, 1, 2]) {
+      const report = await runConformance(float32Adapter(), { seed });
+      expect(notPassed(report.checks.filter((c) => c.status !== 'skipped')), `seed ${seed}`).toEqual([]);
+    }
+  });
+});
+
+describe(`${brokenAdapters.length} broken adapters are caught`, () => {
+  it('there are at least 15, each a distinct bug', () => {
+    expect(brokenAdapters.length).toBeGreaterThanOrEqual(15);
+    expect(new Set(brokenAdapters.map((b) => b.adapter.name)).size).toBe(brokenAdapters.length);
+  });
+
+  const failedBy = new Map<string, string[]>();
+  for (const { adapter, bug } of brokenAdapters) {
+    it(`${adapter.name} (${bug}) fails at least one check with the default seed`, async () => {
+      const report = await runConformance(adapter);
+      const failed = report.checks.filter((c) => c.status === 'failed' || c.status === 'error');
+      for (const c of failed) failedBy.set(c.id, [...(failedBy.get(c.id) ?? []), adapter.name]);
+      expect(failed.map((c) => c.id).length, `${adapter.name} passed everything`).toBeGreaterThan(0);
+    });
+  }
+
+  for (const seed of [7, 2026]) {
+    it(`every broken adapter is also caught with seed ${seed} within ${DEFAULT_RUNS} runs`, async () => {
+      const escaped: string[] = [];
+      for (const { adapter } of brokenAdapters) {
+        let caught = false;
+        for (const property of catalogue) {
+          const r = await checkProperty(adapter, property, { seed, runs: DEFAULT_RUNS });
+          if (r.status === 'failed' || r.status === 'error') {
+            caught = true;
+            break;
+          }
+        }
+        if (!caught) escaped.push(adapter.name);
+      }
+      expect(escaped).toEqual([]);
+    });
+  }
+
+  it('every property catches at least one broken adapter', () => {
+    const idle = catalogue.map((p) => p.id).filter((id) => !failedBy.has(id));
+    expect(idle).toEqual([]);
+  });
+});
