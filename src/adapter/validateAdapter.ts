@@ -1,0 +1,26 @@
+/**
+ * Checks that a loaded module's default export satisfies the adapter contract before anything runs on it:
+ * a name, a dtype, and operators that are functions. Problems are listed all at once.
+ */
+import type { Adapter, OperatorName } from './contract.js';
+
+export const OPERATOR_NAMES: readonly OperatorName[] = [
+  'corr2d', 'conv2d', 'convTranspose2d', 'pad2d', 'maxPool2d', 'avgPool2d',
+  'conv2dBackward', 'convTranspose2dBackward', 'maxPool2dBackward', 'avgPool2dBackward', 'pad2dBackward',
+];
+
+export function adapterProblems(value: unknown): string[] {
+  if (typeof value !== 'object' || value === null) return [`the default export is ${value === null ? 'null' : typeof value}, not an adapter object`];
+  const a = value as Record<string, unknown>;
+  const problems: string[] = [];
+  if (typeof a['name'] !== 'string' || a['name'] === '') problems.push('name must be a non-empty string');
+  if (a['dtype'] !== 'float32' && a['dtype'] !== 'float64') problems.push(`dtype must be 'float32' or 'float64', got ${JSON.stringify(a['dtype'])}`);
+  for (const op of OPERATOR_NAMES) if (a[op] !== undefined && typeof a[op] !== 'function') problems.push(`${op} must be a function when present`);
+  if (!OPERATOR_NAMES.some((op) => typeof a[op] === 'function')) problems.push(`implements no operator (expected some of ${OPERATOR_NAMES.join(', ')})`);
+  if (a['supports'] !== undefined && (typeof a['supports'] !== 'object' || a['supports'] === null)) problems.push('supports must be an object');
+  return problems;
+}
+
+export function isAdapter(value: unknown): value is Adapter {
+  return adapterProblems(value).length === 0;
+}
