@@ -12,6 +12,7 @@ import { adjointProperties } from './catalogue/adjointProperties.js';
 import { poolingProperties } from './catalogue/poolingProperties.js';
 import { numericsProperties } from './catalogue/numericsProperties.js';
 import { errorProperties } from './catalogue/errorProperties.js';
+import { gradientProperties } from './catalogue/gradientProperties.js';
 
 export const catalogue: readonly Property[] = [
   ...shapeProperties,
@@ -25,5 +26,6 @@ export const catalogue: readonly Property[] = [
   ...adjointProperties,
   ...poolingProperties,
   ...numericsProperties,
+  ...gradientProperties,
   ...errorProperties,
 ];

@@ -88,6 +88,36 @@ function padWith(mode: Pad2dMode, source: (i: number, n: number) => number) {
   };
 }
 
+/** Moves every plane's content by (dy, dx), dropping what falls off and filling with 0. */
+function shifted(t: TensorData, dy: number, dx: number): TensorData {
+  const h = t.shape[t.shape.length - 2]!;
+  const w = t.shape[t.shape.length - 1]!;
+  const data = new Float64Array(t.data.length);
+  for (let p = 0; p < t.data.length / (h * w); p++) for (let i = 0; i < h; i++) for (let j = 0; j < w; j++) {
+    const si = i - dy;
+    const sj = j - dx;
+    if (si >= 0 && si < h && sj >= 0 && sj < w) data[(p * h + i) * w + j] = t.data[(p * h + si) * w + sj]!;
+  }
+  return { shape: [...t.shape], data };
+}
+
+/** Max-pool backward that gives the gradient to every element equal to the window's maximum. */
+function maxPoolBackwardToEveryTie(input: TensorData, gradOutput: TensorData, opts: MaxPool2dOptions): TensorData {
+  const g = maxPool2dGeometry(input.shape, opts);
+  const y = maxPoolWith({})(input, opts);
+  const grad = new Float64Array(input.data.length);
+  for (let p = 0; p < g.batch * g.channels; p++) for (let i = 0; i < g.outH; i++) for (let j = 0; j < g.outW; j++) {
+    const o = (p * g.outH + i) * g.outW + j;
+    for (let a = 0; a < g.kernelH; a++) for (let b = 0; b < g.kernelW; b++) {
+      const r = i * g.strideH - g.padH + a * g.dilationH;
+      const c = j * g.strideW - g.padW + b * g.dilationW;
+      if (r < 0 || r >= g.height || c < 0 || c >= g.width) continue;
+      if (input.data[(p * g.height + r) * g.width + c] === y.data[o]) grad[(p * g.height + r) * g.width + c]! += gradOutput.data[o]!;
+    }
+  }
+  return { shape: [...input.shape], data: grad };
+}
+
 export const brokenAdapters: BrokenAdapter[] = [
   broken('conv-padding-axes-swapped', "note 004's conv2d_padding: pads the height with the width padding", {
     conv2d: (x, w, b, o = {}) => {
@@ -181,5 +211,31 @@ export const brokenAdapters: BrokenAdapter[] = [
         return { shape: [1], data: [0] };
       }
     },
+  }),
+  broken('conv-input-grad-shifted-with-padding', 'the input gradient is misaligned by one row when padding > 0', {
+    conv2dBackward: async (x, w, b, g, o = {}) => {
+      const grads = await ref.conv2dBackward!(x, w, b, g, o);
+      const p = sides(x, w, b, o);
+      return p.top + p.bottom + p.left + p.right > 0 ? { ...grads, input: shifted(grads.input, 1, 0) } : grads;
+    },
+  }),
+  broken('maxpool-grad-to-every-tie', 'the max-pool gradient is sent to every tied maximum', { maxPool2dBackward: maxPoolBackwardToEveryTie }),
+  broken('maxpool-argmax-ignores-padding', 'the argmax is decoded without subtracting the padding offset', {
+    maxPool2dBackward: async (x, g, o) => {
+      const [ph, pw] = pairOf(o.padding, 0);
+      return shifted(await ref.maxPool2dBackward!(x, g, o), ph, pw);
+    },
+  }),
+  broken('avgpool-backward-ignores-count-include-pad', 'the backward divides by the whole window even without count_include_pad', {
+    avgPool2dBackward: (x, g, o: AvgPool2dOptions) => ref.avgPool2dBackward!(x, g, { ...o, countIncludePad: true }),
+  }),
+  broken('conv-transpose-weight-grad-flipped', 'the transposed convolution returns its weight gradient rotated 180°', {
+    convTranspose2dBackward: async (x, w, b, g, o) => {
+      const grads = await ref.convTranspose2dBackward!(x, w, b, g, o);
+      return { ...grads, weight: flipKernel({ shape: grads.weight.shape, data: Float64Array.from(grads.weight.data) }) };
+    },
+  }),
+  broken('pad-backward-crops-only', 'pad2d backward crops, forgetting what reflect/replicate/circular copied', {
+    pad2dBackward: (x, g, p, _m) => ref.pad2dBackward!(x, g, p, 'constant'),
   }),
 ];
