@@ -12,6 +12,7 @@ import { adjointProperties } from './catalogue/adjointProperties.js';
 import { poolingProperties } from './catalogue/poolingProperties.js';
 import { numericsProperties } from './catalogue/numericsProperties.js';
 import { errorProperties } from './catalogue/errorProperties.js';
+import { samePaddingProperties } from './catalogue/samePaddingProperties.js';
 import { gradientProperties } from './catalogue/gradientProperties.js';
 
 export const catalogue: readonly Property[] = [
@@ -23,6 +24,7 @@ export const catalogue: readonly Property[] = [
   ...linearityProperties,
   ...equivarianceProperties,
   ...decompositionProperties,
+  ...samePaddingProperties,
   ...adjointProperties,
   ...poolingProperties,
   ...numericsProperties,

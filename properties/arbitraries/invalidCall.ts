@@ -28,6 +28,10 @@ const convInvalid: fc.Arbitrary<InvalidCall> = fc.oneof(
     const w = call.inputs['weight']!;
     return tensorArb([w.shape[0]!, w.shape[1]! + 1, w.shape[2]!, w.shape[3]!]).map((weight) => ({ call: { ...call, inputs: { ...call.inputs, weight } }, breaks: 'conv.channels' }));
   }),
+  conv.map((call) => {
+    const x = call.inputs['input']!;
+    return { call: { ...call, inputs: { ...call.inputs, input: { shape: [x.shape[0]!, x.shape[1]!, 0, x.shape[3]!], data: [] } } }, breaks: 'tensor.shape.positive' };
+  }),
   conv.chain((call) => tensorArb([call.inputs['weight']!.shape[0]! + 1]).map((bias) => ({ call: { ...call, inputs: { ...call.inputs, bias } }, breaks: 'conv.bias' }))),
   conv.map((call) => {
     const h = call.inputs['input']!.shape[2]!;

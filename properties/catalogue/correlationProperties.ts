@@ -44,7 +44,7 @@ export const correlationProperties = [
   defineProperty<MatrixCase>({
     id: 'corr2d.equals-conv2d',
     title: 'corr2d(X, K) = conv2d(X as 1×1×H×W, K as 1×1×kh×kw)',
-    clauses: ['corr.definition', 'conv.definition', 'tensor.layout.nchw'],
+    clauses: ['corr.as-conv2d', 'corr.definition', 'conv.definition', 'tensor.layout.nchw'],
     requires: { ops: ['corr2d', 'conv2d'] },
     arbitrary: matrixCaseArb,
     predicate: async (adapter, { x, k }) => {

@@ -62,14 +62,15 @@ function absCall(call: OperatorCall): OperatorCall {
   return { ...call, inputs: Object.fromEntries(Object.entries(call.inputs).map(([k, t]) => [k, t === null ? null : absTensor(t)])) };
 }
 
-function backwardMatchesReference(op: DifferentiableOp): Property {
+function backwardMatchesReference(op: DifferentiableOp, variant?: { id: string; calls: fc.Arbitrary<OperatorCall>; clauses: string[] }): Property {
   const backwardOp = BACKWARD_OPERATOR[op] as OperatorName;
+  const clauses = variant?.clauses ?? CLAUSES[op];
   return defineProperty<GradCase>({
-    id: `${ID[op]}.backward-matches-reference`,
+    id: variant?.id ?? `${ID[op]}.backward-matches-reference`,
     title: `${backwardOp} equals the reference's vector-Jacobian product for every input`,
-    clauses: CLAUSES[op],
+    clauses,
     requires: { ops: [op as OperatorName, backwardOp] },
-    arbitrary: gradCaseArb(CALLS[op]),
+    arbitrary: gradCaseArb(variant?.calls ?? CALLS[op]),
     predicate: async (adapter, { call, gradOutput }) => {
       const expected = await invokeBackward(reference, call, gradOutput);
       const absSums = await invokeBackward(reference, absCall(call), absTensor(gradOutput));
@@ -82,7 +83,7 @@ function backwardMatchesReference(op: DifferentiableOp): Property {
         expectClose(got, checkAdapterResult(want, backwardOp, null), (i) => sumBound(terms, sums[i]!, adapter.dtype), {
           what: `${backwardOp}.${name}`,
           call: describeCall(call),
-          clause: CLAUSES[op][0]!,
+          clause: clauses[0]!,
         });
       }
     },
@@ -109,8 +110,17 @@ function gradcheckProperty(op: DifferentiableOp): Property {
   });
 }
 
+/** Tie-free max pooling with NaN and ±∞ among the values: the gradient's route is the spec's (`grad.max-pool2d.nan`). */
+const maxPoolWithNaN = maxPool2dCaseArb()
+  .chain((c) => fc.tuple(distinctTensorArb(c.input.shape), fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), fc.constantFrom(NaN, Infinity, -Infinity)).map(([input, at, special]) => {
+    const data = Array.from(input.data);
+    for (const k of at) data[k % data.length] = special;
+    return maxPool2dCall({ ...c, input: { shape: input.shape, data } });
+  }));
+
 export const gradientProperties: Property[] = [
-  ...(['conv2d', 'convTranspose2d', 'pad2d', 'maxPool2d', 'avgPool2d'] as const).map(backwardMatchesReference),
+  ...(['conv2d', 'convTranspose2d', 'pad2d', 'maxPool2d', 'avgPool2d'] as const).map((op) => backwardMatchesReference(op)),
+  backwardMatchesReference('maxPool2d', { id: 'max-pool2d.backward-nan', calls: maxPoolWithNaN, clauses: ['grad.max-pool2d.nan', 'pool.max.nan', 'grad.max-pool2d'] }),
   ...(['conv2d', 'convTranspose2d', 'pad2d', 'maxPool2d', 'avgPool2d'] as const).map(gradcheckProperty),
   defineProperty<GradCase>({
     id: 'max-pool2d.backward-ties',

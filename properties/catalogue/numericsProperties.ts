@@ -17,13 +17,13 @@ const withSpecials = fc.oneof({ weight: 8, arbitrary: float32Value }, { weight: 
 export const numericsProperties = [
   defineProperty<Conv2dCase>({
     id: 'conv2d.nan-propagation',
-    title: 'NaN and ±∞ in the input reach every output whose window reads them, zero weights included',
-    clauses: ['num.nan-propagation', 'conv.definition'],
+    title: 'NaN and ±∞ reach every output whose window reads them, zero weights and zero padding (∞·0 = NaN) included',
+    clauses: ['num.nan-propagation', 'num.nan-propagation.padding', 'conv.definition'],
     requires: { ops: ['conv2d'] },
     arbitrary: conv2dCaseArb().chain((c) =>
       fc.record({
         input: tensorArb(c.input.shape, withSpecials),
-        weight: tensorArb(c.weight.shape, fc.oneof(float32Value, fc.constant(0))),
+        weight: tensorArb(c.weight.shape, fc.oneof({ weight: 8, arbitrary: float32Value }, { weight: 2, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.constantFrom(Infinity, -Infinity) })),
       }).map((t) => ({ ...c, ...t })),
     ),
     caseFeatures: conv2dFeatures,

@@ -8,7 +8,9 @@ import { compareTensors } from '../check/compareTensors.js';
 import type { CheckResult } from '../check/checkResult.js';
 import { formatValue } from '../errors/convkitError.js';
 import { checkAdapterResult } from '../tensor/tensorData.js';
-import { decodeValue, type Fixture, type FixtureTensor } from './fixture.js';
+import { decodeValue, type Fixture, type FixtureTensor, type ForwardFixture, type TrainingFixture } from './fixture.js';
+import { trainingMismatches } from './checkTrainingFixture.js';
+import { replayTrainingOnAdapter } from './trainingRunOnAdapter.js';
 
 /** Deterministic stand-in values for `fill: 'random'` inputs: small multiples of 1/4 in [−2, 2]. */
 export function fillValues(count: number): number[] {
@@ -20,12 +22,32 @@ export function fixtureTensor(t: FixtureTensor): TensorData {
   return { shape: [...t.shape], data: t.data ? t.data.map(decodeValue) : fillValues(count) };
 }
 
-export function fixtureCall(fixture: Fixture): OperatorCall {
+export function fixtureCall(fixture: ForwardFixture): OperatorCall {
   const inputs = Object.fromEntries(Object.entries(fixture.inputs).map(([name, t]) => [name, t === null ? null : fixtureTensor(t)]));
   return { op: fixture.op, inputs, options: fixture.options };
 }
 
+/**
+ * Training fixtures run through the adapter's conv2d and conv2dBackward (trainingRunOnAdapter.ts): the notes'
+ * runs then check an adapter's gradients too; an adapter without them is skipped.
+ */
 export async function checkFixture(adapter: Adapter, fixture: Fixture): Promise<CheckResult> {
+  return fixture.kind === 'training' ? checkTrainingOnAdapter(adapter, fixture) : checkForwardFixture(adapter, fixture);
+}
+
+async function checkTrainingOnAdapter(adapter: Adapter, fixture: TrainingFixture): Promise<CheckResult> {
+  const base = { id: `golden/${fixture.id}`, clauses: fixture.clauses, ...(fixture.path ? { path: fixture.path } : {}) };
+  try {
+    const mismatches = trainingMismatches(fixture, await replayTrainingOnAdapter(adapter, fixture));
+    if (mismatches.length === 0) return { ...base, status: 'passed' };
+    return { ...base, status: 'failed', message: mismatches[0]!, counterexample: { mismatches } };
+  } catch (e) {
+    if (e instanceof UnsupportedOperator) return { ...base, status: 'skipped', message: e.message };
+    return { ...base, status: 'error', message: `training ${fixture.id} threw ${(e as Error).message ?? String(e)}` };
+  }
+}
+
+async function checkForwardFixture(adapter: Adapter, fixture: ForwardFixture): Promise<CheckResult> {
   const base = { id: `golden/${fixture.id}`, clauses: fixture.clauses, ...(fixture.path ? { path: fixture.path } : {}) };
   const call = fixtureCall(fixture);
   const where = `[${fixture.op}(${formatValue(fixture.options)})]`;

@@ -38,7 +38,32 @@ export interface ForwardFixture {
   path?: string;
 }
 
-export type Fixture = ForwardFixture;
+/** A number exactly as printed in the notes, e.g. "29.116" or "-5.5702e-06"; its digits are its precision. */
+export type PrintedNumber = string;
+
+/**
+ * A training run printed in the notes (golden/training/): a conv layer trained by SGD on Σ (Ŷ − Y)², with the
+ * (recovered) initial parameters, every printed loss and the printed final parameters.
+ */
+export interface TrainingFixture {
+  id: string;
+  kind: 'training';
+  /** Training fixtures call no single operator; present so `fixture.op` reads on every fixture. */
+  op?: never;
+  data: { X: FixtureTensor; Y: FixtureTensor };
+  layer: { kernelSize: [number, number]; bias: boolean; comment?: string };
+  loss: 'sum-squared';
+  optimizer: { lr: number; weightDecay: number; weightDecayForm: 'coupled-l2' | 'decoupled'; comment?: string };
+  epochs: number;
+  initial: { weight: FixtureTensor; bias: FixtureTensor | null; provenance: string; consistentRange?: string };
+  printedLosses: { epoch: number; printed: PrintedNumber }[];
+  printedFinal: { weight: PrintedNumber[]; bias: PrintedNumber[] | null };
+  provenance: FixtureProvenance;
+  clauses: string[];
+  path?: string;
+}
+
+export type Fixture = ForwardFixture | TrainingFixture;
 
 export function decodeValue(v: FixtureValue): number {
   return typeof v === 'number' ? v : Number(v);
