@@ -29,3 +29,16 @@ export * as autograd from './autograd/index.js';
 export { gradcheck, GRADCHECK_DEFAULTS, type GradcheckConstraints, type GradcheckResult, type GradcheckInputResult, type GradcheckElement } from './check/gradcheck.js';
 export { adjointTest, linearArgument, ADJOINT_SAFETY_FACTOR, type AdjointResult, type LinearOperator } from './check/adjointTest.js';
 export { invokeBackward, differentiableInputs, type DifferentiableOp } from './check/backwardCall.js';
+// The kit: conformance runs, the property catalogue, fixtures and results as data.
+export { runConformance, DEFAULT_RUNS, DEFAULT_SEED, type ConformanceOptions, type ConformanceReport } from './kit/runConformance.js';
+export { checkProperty, type PropertyRunOptions } from './kit/checkProperty.js';
+export type { CheckResult, CheckStatus } from './check/checkResult.js';
+export { sumBound, gamma, unitRoundoff, TOLERANCE_C, type Dtype } from './check/tolerance.js';
+export { invokeOperator, UnsupportedOperator, type OperatorCall, type ForwardOp } from './adapter/operatorCall.js';
+export { adapterProblems, isAdapter } from './adapter/validateAdapter.js';
+export { loadFixtures, FixtureFormatError } from './golden/loadFixtures.js';
+export { checkFixture, checkFixtures } from './golden/checkFixture.js';
+export { loadSpecClauses, type SpecClause } from './spec/specClauses.js';
+export { catalogue } from '../properties/catalogue.js';
+export type { Property, PropertyRequirements } from '../properties/property.js';
+export { PropertyFailure } from '../properties/propertyFailure.js';
