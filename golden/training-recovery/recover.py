@@ -494,7 +494,11 @@ def run_004(report):
 
     # winner(s)
     winners = [f for f in results if results[f]["nall"] > 0]
-    print(f"\n  forms reproducing ALL printed numbers (8 losses, final weight, bias): {winners}")
+    print(f"\n  forms reproducing ALL printed numbers in EXACT (float64) arithmetic (8 losses, final weight, bias): {winners}")
+    fits = [f for f in results if results[f]["maxres"] <= 0.5e-4]
+    print(f"  -> forms whose best fit rounds to all 8 printed losses: {fits}; their exact-arithmetic bias: "
+          + ", ".join(f"{f}: {results[f]['Pf'][2]:.5e}" for f in fits)
+          + f" vs printed {B004_TEXT} -> the printed bias is a float32 effect (see float32 enumeration below)")
     for form in winners:
         R = results[form]
         ok = check_all = None

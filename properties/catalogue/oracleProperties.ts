@@ -57,7 +57,7 @@ export const oracleProperties = [
       const [, , h, w] = x.shape as [number, number, number, number];
       const [, , kh, kw] = k.shape as [number, number, number, number];
       const call = conv2dCall({ input: x, weight: flipKernel({ shape: k.shape, data: Float64Array.from(k.data) }), bias: null, options: {} });
-      const viaFft = validPart(fftConvolution(x.data, h, w, k.data, kh, kw), h, w, kh, kw);
+      const viaFft = validPart(await fftConvolution(x.data, h, w, k.data, kh, kw), h, w, kh, kw);
       const absSums = validPart(fullConvolution(x.data, h, w, k.data, kh, kw).absSum, h, w, kh, kw);
       // The FFT's own float64 error grows like log2(size)·u·‖x‖₁·‖k‖₁ (every output mixes every input).
       const size = (h + kh - 1) * (w + kw - 1);
@@ -79,7 +79,7 @@ export const oracleProperties = [
       const call = conv2dCall(c);
       const g = conv2dGeometry(c.input.shape, c.weight.shape, c.bias?.shape ?? null, c.options);
       const { expected, bound } = await referenceWithBound(call, adapter.dtype); // for the bound only
-      const viaMatrix = { shape: expected.shape, data: im2colConvolution(c.input, c.weight, c.bias, g) };
+      const viaMatrix = { shape: expected.shape, data: await im2colConvolution(c.input, c.weight, c.bias, g) };
       const actual = await callOp(adapter, call, expected.shape);
       expectClose(actual, viaMatrix, bound, { what: 'conv2d vs im2col', call: describeCall(call), clause: 'conv.definition' });
     },
@@ -96,7 +96,7 @@ export const oracleProperties = [
       const call = conv2dCall({ input, weight, bias: null, options: {} });
       const { expected, bound } = await referenceWithBound(call, adapter.dtype);
       const actual = await callOp(adapter, call, expected.shape);
-      expectClose(actual, { shape: expected.shape, data: channelMatrixProduct(input, weight) }, bound, { what: 'conv2d 1×1 vs W·X', call: describeCall(call), clause: 'conv.definition' });
+      expectClose(actual, { shape: expected.shape, data: await channelMatrixProduct(input, weight) }, bound, { what: 'conv2d 1×1 vs W·X', call: describeCall(call), clause: 'conv.definition' });
     },
   }),
 ];

@@ -3,13 +3,15 @@
  * 2-D FFTs with mathjs, multiply point-wise, transform back; the real part is the full convolution f ∗ g.
  * mathjs's FFT shares no code with the reference.
  */
-import { complex, fft, ifft, type Complex } from 'mathjs';
+import type { Complex } from 'mathjs';
 
 function padded(values: ArrayLike<number>, h: number, w: number, outH: number, outW: number): number[][] {
   return Array.from({ length: outH }, (_, i) => Array.from({ length: outW }, (_, j) => (i < h && j < w ? values[i * w + j]! : 0)));
 }
 
-export function fftConvolution(f: ArrayLike<number>, h: number, w: number, g: ArrayLike<number>, kh: number, kw: number): Float64Array {
+/** Async because mathjs is loaded on first use: it takes a second or two to import, and most runs never need it. */
+export async function fftConvolution(f: ArrayLike<number>, h: number, w: number, g: ArrayLike<number>, kh: number, kw: number): Promise<Float64Array> {
+  const { complex, fft, ifft } = await import('mathjs');
   const outH = h + kh - 1;
   const outW = w + kw - 1;
   const F = fft(padded(f, h, w, outH, outW)) as unknown as Complex[][];

@@ -3,11 +3,13 @@
  * W [O, C·kh·kw] × columns [C·kh·kw, outH·outW], where each column holds one window of the zero-padded
  * input (im2col). Independent of the reference's loops; only the shape arithmetic is shared, by design.
  */
-import { matrix, multiply, type Matrix } from 'mathjs';
+import type { Matrix } from 'mathjs';
 import type { TensorData } from '../../src/adapter/contract.js';
 import type { Conv2dGeometry } from '../../src/shape/conv2dGeometry.js';
 
-export function im2colConvolution(input: TensorData, weight: TensorData, bias: TensorData | null, g: Conv2dGeometry): Float64Array {
+/** Async because mathjs is loaded on first use (see fftConvolution.ts). */
+export async function im2colConvolution(input: TensorData, weight: TensorData, bias: TensorData | null, g: Conv2dGeometry): Promise<Float64Array> {
+  const { matrix, multiply } = await import('mathjs');
   const { batch, inChannels: C, outChannels: O, height: H, width: W, kernelH: kh, kernelW: kw, outH, outW } = g;
   const rows = C * kh * kw;
   const weights = matrix(Array.from({ length: O }, (_, o) => Array.from(weight.data).slice(o * rows, (o + 1) * rows)));
@@ -36,7 +38,8 @@ export function im2colConvolution(input: TensorData, weight: TensorData, bias: T
 }
 
 /** A 1×1 convolution is a matrix product over channels: W [O, C] × X_n [C, H·W], per batch element. */
-export function channelMatrixProduct(input: TensorData, weight: TensorData): Float64Array {
+export async function channelMatrixProduct(input: TensorData, weight: TensorData): Promise<Float64Array> {
+  const { matrix, multiply } = await import('mathjs');
   const [N, C, H, W] = input.shape as [number, number, number, number];
   const O = weight.shape[0]!;
   const w = matrix(Array.from({ length: O }, (_, o) => Array.from(weight.data).slice(o * C, (o + 1) * C)));

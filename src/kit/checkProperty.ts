@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import type { Adapter, Feature } from '../adapter/contract.js';
-import type { CheckResult } from '../check/checkResult.js';
+import type { CheckDetail, CheckResult } from '../check/checkResult.js';
 import { PropertyFailure } from '../../properties/propertyFailure.js';
 import type { Property } from '../../properties/property.js';
 import { propertySeed } from './propertySeed.js';
@@ -57,7 +57,9 @@ export async function checkProperty(adapter: Adapter, property: Property, option
   const counterexample = details.counterexample?.[0];
   const path = details.counterexamplePath ?? undefined;
   const common = { ...base, counterexample, ...(path !== undefined ? { path } : {}) };
-  if (error instanceof PropertyFailure) return { ...common, status: 'failed', message: error.message };
+  if (error instanceof PropertyFailure) {
+    return { ...common, status: 'failed', message: error.message, ...(error.detail !== undefined ? { detail: error.detail as CheckDetail } : {}) };
+  }
   const message = error instanceof Error ? `${error.name}: ${error.message}` : `threw ${String(error)}`;
   return { ...common, status: 'error', message: `the adapter threw on a valid case: ${message}` };
 }

@@ -10,6 +10,8 @@ import { loadFixtures } from '../golden/loadFixtures.js';
 import type { Property } from '../../properties/property.js';
 import { catalogue } from '../../properties/catalogue.js';
 import { checkProperty } from './checkProperty.js';
+import type { CorpusEntry } from './ci/corpus.js';
+import { inShard, type Shard } from './shard.js';
 
 export const DEFAULT_SEED = 20261121;
 export const DEFAULT_RUNS = 100;
@@ -19,8 +21,17 @@ export interface ConformanceOptions {
   readonly runs?: number;
   /** Only checks whose id matches (a RegExp, or a substring). */
   readonly only?: string | RegExp;
+  /** Replaces the golden fixtures (default: everything under golden/). */
   readonly fixtures?: readonly Fixture[];
+  /** A user's own fixtures, run after the golden ones. */
+  readonly extraFixtures?: readonly Fixture[];
   readonly properties?: readonly Property[];
+  /** Run only the i-th of n deterministic parts of the checks. */
+  readonly shard?: Shard;
+  /** Known counterexamples, replayed before each property's random cases. */
+  readonly corpus?: readonly CorpusEntry[];
+  /** Called after each check (for a progress bar). */
+  readonly onProgress?: (done: number, total: number, id: string) => void;
 }
 
 export interface ConformanceReport {
@@ -37,16 +48,37 @@ function matcher(only: ConformanceOptions['only']): (id: string) => boolean {
   return (id) => id.includes(only);
 }
 
+/** Every check id the run could have, before --only and --shard select among them. */
+export function allCheckIds(options: Pick<ConformanceOptions, 'fixtures' | 'extraFixtures' | 'properties'> = {}): Set<string> {
+  const fixtures = [...(options.fixtures ?? loadFixtures()), ...(options.extraFixtures ?? [])];
+  return new Set([...fixtures.map((f) => `golden/${f.id}`), ...(options.properties ?? catalogue).map((p) => p.id)]);
+}
+
+async function checkWithCorpus(adapter: Adapter, property: Property, seed: number, runs: number, corpus: readonly CorpusEntry[]): Promise<CheckResult> {
+  for (const entry of corpus) {
+    if (entry.id !== property.id) continue;
+    const replayed = await checkProperty(adapter, property, { seed: entry.runSeed, runs, path: entry.path });
+    if (replayed.status === 'failed' || replayed.status === 'error') {
+      return { ...replayed, message: `[corpus case from run seed ${entry.runSeed}] ${replayed.message ?? ''}` };
+    }
+  }
+  return checkProperty(adapter, property, { seed, runs });
+}
+
 export async function runConformance(adapter: Adapter, options: ConformanceOptions = {}): Promise<ConformanceReport> {
   const seed = options.seed ?? DEFAULT_SEED;
   const runs = options.runs ?? DEFAULT_RUNS;
-  const selected = matcher(options.only);
+  const matches = matcher(options.only);
+  const selected = (id: string) => matches(id) && inShard(id, options.shard);
+  const fixtures = [...(options.fixtures ?? loadFixtures()), ...(options.extraFixtures ?? [])].filter((f) => selected(`golden/${f.id}`));
+  const properties = (options.properties ?? catalogue).filter((p) => selected(p.id));
+  const total = fixtures.length + properties.length;
   const checks: CheckResult[] = [];
-  for (const fixture of options.fixtures ?? loadFixtures()) {
-    if (selected(`golden/${fixture.id}`)) checks.push(await checkFixture(adapter, fixture));
-  }
-  for (const property of options.properties ?? catalogue) {
-    if (selected(property.id)) checks.push(await checkProperty(adapter, property, { seed, runs }));
-  }
+  const done = (c: CheckResult) => {
+    checks.push(c);
+    options.onProgress?.(checks.length, total, c.id);
+  };
+  for (const fixture of fixtures) done(await checkFixture(adapter, fixture));
+  for (const property of properties) done(await checkWithCorpus(adapter, property, seed, runs, options.corpus ?? []));
   return { adapter: adapter.name, dtype: adapter.dtype, seed, runs, checks };
 }

@@ -1,36 +1,49 @@
-/** Formats a conformance report for a terminal: one line per failure or error, then a summary. */
+/**
+ * Formats a conformance report for a terminal: each failure and error in full (consoleFailure.ts), the
+ * skipped checks with why, the summary by operator and property family, then one closing line of counts.
+ */
 import pc from 'picocolors';
-import type { CheckResult, CheckStatus } from '../../check/checkResult.js';
+import type { CheckResult } from '../../check/checkResult.js';
 import type { ConformanceReport } from '../runConformance.js';
+import { countByStatus } from './checkGroups.js';
+import { formatConsoleFailure, type Colors } from './consoleFailure.js';
+import { formatConsoleSummary } from './consoleSummary.js';
+import { replayCommand } from './replayCommand.js';
 
-export function countByStatus(checks: readonly CheckResult[]): Record<CheckStatus, number> {
-  const counts: Record<CheckStatus, number> = { passed: 0, failed: 0, skipped: 0, error: 0 };
-  for (const c of checks) counts[c.status]++;
-  return counts;
+export { countByStatus } from './checkGroups.js';
+
+export interface ConsoleReportOptions {
+  /** The `--adapter` argument, for the reproduction's import (default `./my-adapter.ts`). */
+  readonly adapterSpec?: string;
+  /** Colours on or off (default: picocolors' detection of the terminal). */
+  readonly color?: boolean;
 }
 
-function counterexampleText(value: unknown): string {
-  const text = JSON.stringify(value, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : typeof v === 'number' && !Number.isFinite(v) ? String(v) : v));
-  return text === undefined ? '' : text.length > 600 ? `${text.slice(0, 600)}…` : text;
+/** The closing line: `40 passed, 7 failed, 0 errors, 2 skipped (49 checks)`. */
+export function formatTotals(checks: readonly CheckResult[], colors: Colors = pc): string {
+  const n = countByStatus(checks);
+  return [
+    colors.green(`${n.passed} passed`),
+    n.failed > 0 ? colors.red(`${n.failed} failed`) : '0 failed',
+    n.error > 0 ? colors.magenta(`${n.error} errors`) : '0 errors',
+    n.skipped > 0 ? colors.yellow(`${n.skipped} skipped`) : '0 skipped',
+  ].join(', ') + ` (${checks.length} checks)`;
 }
 
-export function formatConsoleReport(report: ConformanceReport, replayCommand: (c: CheckResult) => string): string {
-  const lines: string[] = [pc.bold(`convkit: ${report.adapter} (${report.dtype}), seed ${report.seed}, ${report.runs} runs per property`), ''];
+export function formatConsoleReport(report: ConformanceReport, replay?: (c: CheckResult) => string, options: ConsoleReportOptions = {}): string {
+  const colors = pc.createColors(options.color ?? pc.isColorSupported);
+  const adapterSpec = options.adapterSpec ?? './my-adapter.ts';
+  const context = { replay: replay ?? ((c: CheckResult) => replayCommand(c, adapterSpec, report.seed)), adapterSpec, colors };
+  const lines: string[] = [colors.bold(`convkit: ${report.adapter} (${report.dtype}), seed ${report.seed}, ${report.runs} runs per property`), ''];
   for (const c of report.checks) {
-    if (c.status === 'failed' || c.status === 'error') {
-      lines.push(`${c.status === 'failed' ? pc.red('FAIL') : pc.magenta('ERROR')} ${pc.bold(c.id)}  §${c.clauses.join(' §')}`);
-      if (c.message) lines.push(`  ${c.message}`);
-      if (c.counterexample !== undefined) lines.push(`  counterexample: ${counterexampleText(c.counterexample)}`);
-      lines.push(`  replay: ${replayCommand(c)}`, '');
-    }
+    if (c.status === 'failed' || c.status === 'error') lines.push(...formatConsoleFailure(c, context), '');
   }
   const skipped = report.checks.filter((c) => c.status === 'skipped');
   if (skipped.length > 0) {
-    lines.push(pc.yellow(`skipped ${skipped.length}:`));
+    lines.push(colors.yellow(`skipped ${skipped.length}:`));
     for (const c of skipped) lines.push(`  ${c.id}: ${c.message ?? ''}`);
     lines.push('');
   }
-  const n = countByStatus(report.checks);
-  lines.push(`${pc.green(`${n.passed} passed`)}, ${n.failed > 0 ? pc.red(`${n.failed} failed`) : '0 failed'}, ${n.error > 0 ? pc.magenta(`${n.error} errors`) : '0 errors'}, ${n.skipped} skipped (${report.checks.length} checks)`);
+  lines.push(...formatConsoleSummary(report.checks, colors), '', formatTotals(report.checks, colors));
   return lines.join('\n');
 }

@@ -1,0 +1,87 @@
+/** `convkit list`, `convkit clauses`, `convkit merge` and `convkit baseline write`. */
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { catalogue } from '../../../properties/catalogue.js';
+import type { CheckResult } from '../../check/checkResult.js';
+import { loadFixtures } from '../../golden/loadFixtures.js';
+import { baselineFromReport, writeBaseline } from '../../kit/ci/baseline.js';
+import { clauseCheckers } from '../../kit/clauseCoverage.js';
+import { mergeReports } from '../../kit/mergeReports.js';
+import { formatConsoleReport } from '../../kit/report/consoleReport.js';
+import { DEFAULT_RUNS, DEFAULT_SEED, runConformance, type ConformanceReport } from '../../kit/runConformance.js';
+import { loadSpecClauses } from '../../spec/specClauses.js';
+import { loadAdapter, UsageError } from '../loadAdapter.js';
+import { integerOption, SEED_MIN } from '../options.js';
+import { replayCommandFor } from './replayCommand.js';
+import { userFixtures, writeJson } from './runCommand.js';
+
+function readReport(path: string): ConformanceReport {
+  try {
+    const r = JSON.parse(readFileSync(path, 'utf8')) as ConformanceReport;
+    if (!Array.isArray(r.checks) || typeof r.adapter !== 'string') throw new Error('not a convkit report');
+    return r;
+  } catch (e) {
+    throw new UsageError(`merge: ${path}: ${(e as Error).message}`);
+  }
+}
+
+export function registerCatalogueCommands(program: Command): void {
+  program
+    .command('list')
+    .description('list every check with the spec clauses it checks')
+    .option('--fixtures <dir>', 'include your own fixture files')
+    .action((flags: { fixtures?: string }) => {
+      for (const f of [...loadFixtures(), ...userFixtures(flags.fixtures)]) console.log(`golden/${f.id}\t${f.clauses.join(' ')}`);
+      for (const p of catalogue) console.log(`${p.id}\t${p.clauses.join(' ')}\t${p.title}`);
+    });
+
+  program
+    .command('clauses')
+    .description('list spec clauses and the checks that cite them')
+    .option('--uncovered', 'only clauses no property or fixture checks (errata excluded)')
+    .action((flags: { uncovered?: boolean }) => {
+      for (const [id, by] of clauseCheckers(loadSpecClauses(), catalogue, loadFixtures())) {
+        if (flags.uncovered && (by.length > 0 || id.startsWith('errata.'))) continue;
+        console.log(flags.uncovered ? id : `${id}\t${by.length === 0 ? '-' : by.join(' ')}`);
+      }
+    });
+
+  program
+    .command('merge <reports...>')
+    .description('merge the JSON reports of the shards of one run')
+    .option('--json <file>', 'write the merged report')
+    .action((paths: string[], flags: { json?: string }) => {
+      let merged: ConformanceReport;
+      try {
+        merged = mergeReports(paths.map(readReport));
+      } catch (e) {
+        throw new UsageError((e as Error).message);
+      }
+      console.log(formatConsoleReport(merged, (c: CheckResult) => replayCommandFor(c, '<adapter>', merged.seed)));
+      if (flags.json) writeJson(flags.json, merged);
+      process.exitCode = merged.checks.some((c) => c.status === 'failed' || c.status === 'error') ? 1 : 0;
+    });
+
+  program
+    .command('baseline')
+    .description('manage the CI baseline of known deviations')
+    .command('write')
+    .description("record today's failures, each with a reason, as the baseline")
+    .requiredOption('--adapter <spec>', 'the adapter')
+    .requiredOption('--baseline <file>', 'the baseline file to write')
+    .option('--seed <n>', 'run seed', integerOption('--seed', SEED_MIN), DEFAULT_SEED)
+    .option('--runs <n>', 'cases per property', integerOption('--runs', 1), DEFAULT_RUNS)
+    .option('--reason <text>', 'the reason recorded for every entry (edit the file to give each its own)')
+    .action(async (flags: { adapter: string; baseline: string; seed: number; runs: number; reason?: string }) => {
+      const adapter = await loadAdapter(flags.adapter);
+      try {
+        const report = await runConformance(adapter, { seed: flags.seed, runs: flags.runs });
+        const baseline = baselineFromReport(report, (c) => flags.reason ?? `recorded ${new Date().toISOString().slice(0, 10)}: ${(c.message ?? c.status).split('\n')[0]}`);
+        writeBaseline(flags.baseline, baseline);
+        console.log(`baseline: ${baseline.entries.length} known failure(s) of ${adapter.name} written to ${flags.baseline}`);
+        process.exitCode = 0;
+      } finally {
+        await adapter.close?.();
+      }
+    });
+}

@@ -1,0 +1,103 @@
+/**
+ * `convkit run`: fixtures and catalogue against one adapter, with the CI gate (--baseline, --strict), the
+ * counterexample corpus beside the baseline, user fixtures (--fixtures), sharding and reports.
+ * Exit 0: every non-skipped check passed, or failed only as the baseline expects; 1: failures; 2: usage.
+ */
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import type { Fixture } from '../../golden/fixture.js';
+import { loadFixtures } from '../../golden/loadFixtures.js';
+import { applyBaseline, readBaseline, type Baseline } from '../../kit/ci/baseline.js';
+import { corpusPathFor, readCorpus, recordCounterexamples } from '../../kit/ci/corpus.js';
+import { formatConsoleReport } from '../../kit/report/consoleReport.js';
+import { allCheckIds, DEFAULT_RUNS, DEFAULT_SEED, runConformance, type ConformanceReport } from '../../kit/runConformance.js';
+import type { Shard } from '../../kit/shard.js';
+import { loadAdapter, UsageError } from '../loadAdapter.js';
+import { integerOption, SEED_MIN, shardOption } from '../options.js';
+import { replayCommandFor } from './replayCommand.js';
+
+export interface RunFlags {
+  adapter: string;
+  seed: number;
+  runs: number;
+  only?: string;
+  json?: string;
+  baseline?: string;
+  strict?: boolean;
+  fixtures?: string;
+  shard?: Shard;
+}
+
+export function userFixtures(dir: string | undefined): Fixture[] {
+  if (dir === undefined) return [];
+  try {
+    return loadFixtures(dir);
+  } catch (e) {
+    throw new UsageError(`--fixtures ${dir}: ${(e as Error).message}`);
+  }
+}
+
+export function writeJson(path: string, value: unknown): void {
+  writeFileSync(path, JSON.stringify(value, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2));
+}
+
+function baselineSummary(report: ConformanceReport, baseline: Baseline, strict: boolean, ids: ReadonlySet<string>): { lines: string[]; fails: boolean } {
+  const v = applyBaseline(report, baseline, ids);
+  const lines = [`baseline: ${v.expectedFailures.length} expected failures, ${v.newFailures.length} new, ${v.stale.length} stale, ${v.unknown.length} unknown entries`];
+  for (const c of v.newFailures) lines.push(`  NEW ${c.id}`);
+  for (const e of v.stale) lines.push(`  STALE ${e.id} now passes — remove it from the baseline (reason was: ${e.reason})`);
+  for (const e of v.unknown) lines.push(`  UNKNOWN ${e.id} names no check of this run — renamed or removed?`);
+  return { lines, fails: v.newFailures.length > 0 || (strict && (v.stale.length > 0 || v.unknown.length > 0)) };
+}
+
+export function registerRun(program: Command): void {
+  program
+    .command('run')
+    .description('run the golden fixtures and the property catalogue against an adapter')
+    .requiredOption('--adapter <spec>', "'reference', a module path (.js/.ts), or \"cmd:<command>\" for the stdio protocol")
+    .option('--seed <n>', 'run seed (each property derives its own from it)', integerOption('--seed', SEED_MIN), DEFAULT_SEED)
+    .option('--runs <n>', 'cases per property', integerOption('--runs', 1), DEFAULT_RUNS)
+    .option('--only <pattern>', 'only checks whose id contains this text')
+    .option('--json <file>', 'write the report as JSON')
+    .option('--baseline <file>', 'known deviations: expected failures do not fail the run')
+    .option('--strict', 'with --baseline, also fail on stale or unknown baseline entries')
+    .option('--fixtures <dir>', 'also run your own fixture files (golden format)')
+    .option('--shard <i/n>', 'run the i-th of n deterministic parts of the checks', shardOption)
+    .action(async (flags: RunFlags) => {
+      const baseline = flags.baseline ? readBaselineOrUsage(flags.baseline) : undefined;
+      const extraFixtures = userFixtures(flags.fixtures);
+      const corpusPath = flags.baseline ? corpusPathFor(flags.baseline) : undefined;
+      const adapter = await loadAdapter(flags.adapter);
+      try {
+        const report = await runConformance(adapter, {
+          seed: flags.seed,
+          runs: flags.runs,
+          extraFixtures,
+          ...(flags.only !== undefined ? { only: flags.only } : {}),
+          ...(flags.shard ? { shard: flags.shard } : {}),
+          ...(corpusPath ? { corpus: readCorpus(corpusPath) } : {}),
+        });
+        console.log(formatConsoleReport(report, (c) => replayCommandFor(c, flags.adapter, flags.seed)));
+        if (flags.json) writeJson(flags.json, report);
+        let failing = report.checks.some((c) => c.status === 'failed' || c.status === 'error');
+        if (baseline) {
+          const summary = baselineSummary(report, baseline, flags.strict ?? false, allCheckIds({ extraFixtures }));
+          console.log(summary.lines.join('\n'));
+          failing = summary.fails;
+          const added = recordCounterexamples(corpusPath!, flags.seed, report.checks);
+          if (added > 0) console.log(`corpus: ${added} new counterexample(s) saved to ${corpusPath}`);
+        }
+        process.exitCode = failing ? 1 : 0;
+      } finally {
+        await adapter.close?.();
+      }
+    });
+}
+
+function readBaselineOrUsage(path: string): Baseline {
+  try {
+    return readBaseline(path);
+  } catch (e) {
+    throw new UsageError(`--baseline ${path}: ${(e as Error).message}`);
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * The isolated adapter proxy: a plain Adapter whose operators send each call to the real adapter running in
+ * a worker thread or a child process, so a hang, a crash or `process.exit` costs one call, never the run.
+ * Its name, dtype, supports and set of operators come from the handshake, so an operator the adapter lacks
+ * stays absent (its checks are skipped). Each call has a time limit (`kit.protocol.timeout`); a call that
+ * exceeds it rejects with AdapterTimeoutError, and a worker or process that ends rejects its pending calls
+ * with AdapterCrashError (`kit.protocol.crash`). Either way the channel is killed and reopened lazily on the
+ * next call. A thrown error comes back rebuilt (`kit.protocol.errors`); results pass through as they are.
+ */
+import type { Adapter, OperatorName } from '../adapter/contract.js';
+import type { AdapterChannel, Handshake, OpenChannel, Reply } from './adapterChannel.js';
+import { AdapterCrashError, AdapterTimeoutError } from './isolationErrors.js';
+import { fromWireError } from './wireError.js';
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_START_TIMEOUT_MS = 30_000;
+
+export interface IsolationConstraints {
+  /** Per-call limit in milliseconds (default 10 000). */
+  readonly timeoutMs?: number;
+  /** Limit for starting the adapter and answering the handshake (default 30 000). */
+  readonly startTimeoutMs?: number;
+}
+
+interface PendingCall {
+  readonly op: OperatorName;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: Error) => void;
+  readonly timer: NodeJS.Timeout;
+}
+
+class IsolatedAdapterSession {
+  private channel: AdapterChannel | null = null;
+  private starting: Promise<AdapterChannel> | null = null;
+  private readonly pending = new Map<number, PendingCall>();
+  private nextId = 1;
+  private closed = false;
+
+  constructor(
+    private readonly open: OpenChannel,
+    private readonly timeoutMs: number,
+    private readonly startTimeoutMs: number,
+  ) {}
+
+  /** Opens the channel (if it is not open) and waits for its handshake. */
+  async start(): Promise<Handshake> {
+    const channel = this.open({
+      reply: (id, reply) => { if (this.channel === channel) this.settle(id, reply); },
+      ended: (reason) => { if (this.channel === channel) this.fail(reason); },
+    });
+    this.channel = channel;
+    let timer: NodeJS.Timeout | undefined;
+    const limit = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new AdapterTimeoutError('the handshake', this.startTimeoutMs)), this.startTimeoutMs);
+    });
+    try {
+      const hello = await Promise.race([channel.ready, limit]);
+      channel.setBusy(this.pending.size > 0);
+      return hello;
+    } catch (e) {
+      if (this.channel === channel) this.channel = null;
+      await channel.kill();
+      throw e;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private live(): Promise<AdapterChannel> {
+    if (this.channel !== null && this.starting === null) return Promise.resolve(this.channel);
+    this.starting ??= this.start().then(
+      () => { this.starting = null; return this.channel!; },
+      (e: unknown) => { this.starting = null; throw e; },
+    );
+    return this.starting;
+  }
+
+  async call(op: OperatorName, args: unknown[]): Promise<unknown> {
+    if (this.closed) throw new Error(`${op}: the isolated adapter was closed`);
+    const channel = await this.live();
+    while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      const timer = setTimeout(() => this.timedOut(id), this.timeoutMs);
+      this.pending.set(id, { op, resolve, reject, timer });
+      channel.setBusy(true);
+      try {
+        channel.send(id, op, args);
+      } catch (e) {
+        this.take(id);
+        reject(e as Error);
+      }
+    });
+  }
+
+  private take(id: number): PendingCall | undefined {
+    const call = this.pending.get(id);
+    if (call === undefined) return undefined;
+    clearTimeout(call.timer);
+    this.pending.delete(id);
+    if (this.pending.size === 0) this.channel?.setBusy(false);
+    return call;
+  }
+
+  private settle(id: number, reply: Reply): void {
+    const call = this.take(id);
+    if (call === undefined) return;
+    if ('error' in reply) call.reject(fromWireError(reply.error));
+    else call.resolve(reply.result);
+  }
+
+  private timedOut(id: number): void {
+    const call = this.take(id);
+    if (call === undefined) return;
+    call.reject(new AdapterTimeoutError(call.op, this.timeoutMs));
+    this.stop(`was stopped because ${call.op} timed out after ${this.timeoutMs} ms`);
+  }
+
+  /** The channel ended by itself: every pending call fails with the reason. */
+  private fail(reason: string): void {
+    this.channel = null;
+    for (const id of [...this.pending.keys()]) {
+      const call = this.take(id)!;
+      call.reject(new AdapterCrashError(call.op, reason));
+    }
+  }
+
+  /** Kills the channel (stuck or being closed); pending calls fail with the reason. */
+  private stop(reason: string): Promise<void> {
+    const channel = this.channel;
+    this.fail(reason);
+    return channel === null ? Promise.resolve() : channel.kill();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.starting?.catch(() => undefined);
+    await this.stop('was closed');
+  }
+}
+
+/**
+ * Starts the adapter behind `open`, waits for its handshake, and returns the proxy. Rejects with
+ * AdapterLoadError when the adapter cannot start or breaks the contract.
+ */
+export async function isolatedAdapter(open: OpenChannel, constraints: IsolationConstraints = {}): Promise<Adapter> {
+  const session = new IsolatedAdapterSession(open, constraints.timeoutMs ?? DEFAULT_TIMEOUT_MS, constraints.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS);
+  const hello = await session.start();
+  const adapter: Adapter = {
+    name: hello.name,
+    dtype: hello.dtype,
+    ...(hello.supports !== undefined ? { supports: hello.supports } : {}),
+    close: () => session.close(),
+  };
+  const operators = adapter as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  for (const op of hello.ops) operators[op] = (...args: unknown[]) => session.call(op, args);
+  return adapter;
+}

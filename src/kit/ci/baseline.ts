@@ -1,0 +1,74 @@
+/**
+ * The CI gate's baseline: the failures known today, each with a reason. Applied to a report, expected failures
+ * do not fail the run, new failures do, and entries whose check now passes are stale (`--strict` fails on
+ * them); an entry that names no existing check is reported, never ignored.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { CheckResult } from '../../check/checkResult.js';
+import type { ConformanceReport } from '../runConformance.js';
+
+export interface BaselineEntry {
+  readonly id: string;
+  readonly status: 'failed' | 'error';
+  readonly reason: string;
+  readonly clauses?: readonly string[];
+  readonly message?: string;
+}
+
+export interface Baseline {
+  readonly adapter: string;
+  readonly seed: number;
+  readonly entries: readonly BaselineEntry[];
+}
+
+export interface BaselineVerdict {
+  readonly newFailures: CheckResult[];
+  readonly expectedFailures: CheckResult[];
+  /** Baseline entries whose check passed (or was skipped) this time. */
+  readonly stale: BaselineEntry[];
+  /** Baseline entries naming a check this run does not have. */
+  readonly unknown: BaselineEntry[];
+}
+
+const isFailure = (c: CheckResult) => c.status === 'failed' || c.status === 'error';
+
+export function baselineFromReport(report: ConformanceReport, reasonFor: (c: CheckResult) => string = () => 'known deviation, recorded by `convkit baseline write`'): Baseline {
+  return {
+    adapter: report.adapter,
+    seed: report.seed,
+    entries: report.checks.filter(isFailure).map((c) => ({
+      id: c.id,
+      status: c.status as 'failed' | 'error',
+      reason: reasonFor(c),
+      clauses: c.clauses,
+      ...(c.message !== undefined ? { message: c.message } : {}),
+    })),
+  };
+}
+
+export function applyBaseline(report: ConformanceReport, baseline: Baseline, allIds: ReadonlySet<string>): BaselineVerdict {
+  const byId = new Map(baseline.entries.map((e) => [e.id, e]));
+  const results = new Map(report.checks.map((c) => [c.id, c]));
+  const failures = report.checks.filter(isFailure);
+  return {
+    newFailures: failures.filter((c) => !byId.has(c.id)),
+    expectedFailures: failures.filter((c) => byId.has(c.id)),
+    stale: baseline.entries.filter((e) => allIds.has(e.id) && results.has(e.id) && !isFailure(results.get(e.id)!)),
+    unknown: baseline.entries.filter((e) => !allIds.has(e.id)),
+  };
+}
+
+export function readBaseline(path: string): Baseline {
+  const json = JSON.parse(readFileSync(path, 'utf8')) as Partial<Baseline>;
+  if (typeof json.adapter !== 'string' || typeof json.seed !== 'number' || !Array.isArray(json.entries)) {
+    throw new TypeError(`baseline ${path}: expected {adapter, seed, entries: [{id, status, reason}]}`);
+  }
+  for (const e of json.entries) {
+    if (typeof e?.id !== 'string' || typeof e?.reason !== 'string' || e.reason.trim() === '') throw new TypeError(`baseline ${path}: every entry needs an id and a non-empty reason (${JSON.stringify(e)})`);
+  }
+  return json as Baseline;
+}
+
+export function writeBaseline(path: string, baseline: Baseline): void {
+  writeFileSync(path, `${JSON.stringify(baseline, null, 2)}\n`);
+}

@@ -1,0 +1,30 @@
+/**
+ * A copy-paste reproduction of a failure: a few lines of TypeScript that import the adapter, call it with the
+ * counterexample's tensors (full precision) and print the result beside what convkit expected, so the failure
+ * goes straight into a bug report.
+ */
+import { isAbsolute } from 'node:path';
+import type { CheckResult } from '../../check/checkResult.js';
+import { failureCall } from './failureCall.js';
+import { jsLiteral } from './jsLiteral.js';
+
+/** `import adapter from './my-adapter.ts';`, or the reference from the package. */
+export function adapterImport(adapterSpec: string): string {
+  if (adapterSpec === 'reference') return "import { reference as adapter } from 'convkit';";
+  if (adapterSpec.startsWith('cmd:')) return `// the adapter is the stdio command ${JSON.stringify(adapterSpec.slice(4))}; call its operator the same way\nimport adapter from './my-adapter.ts';`;
+  const path = isAbsolute(adapterSpec) || /^\.\.?\//.test(adapterSpec) ? adapterSpec : `./${adapterSpec}`;
+  return `import adapter from ${jsLiteral(path.replace(/\\/g, '/'))};`;
+}
+
+/** Null when the failure has no call to repeat (e.g. a training fixture, or a check that could not run). */
+export function formatReproduction(check: CheckResult, adapterSpec: string): string | null {
+  const call = failureCall(check);
+  if (call === null) return null;
+  const lines = [`// convkit ${check.id}: ${check.status}${call.note !== undefined ? ` (${call.note})` : ''}`, adapterImport(adapterSpec), ''];
+  for (const a of call.args) if (a.isTensor) lines.push(`const ${a.name} = ${jsLiteral(a.value)};`);
+  const args = call.args.map((a) => (a.isTensor ? a.name : jsLiteral(a.value)));
+  lines.push(`const result = await adapter.${call.method}!(${args.join(', ')});`);
+  lines.push(call.method.endsWith('Backward') && call.method.startsWith('conv') ? 'console.log(result);' : 'console.log(result.shape, Array.from(result.data));');
+  if (check.message) lines.push(`// convkit: ${check.message.replace(/\n/g, ' ')}`);
+  return lines.join('\n');
+}

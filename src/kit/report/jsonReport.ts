@@ -1,0 +1,118 @@
+/**
+ * The machine-readable report (`--json`), described by schema/report.schema.json (JSON Schema 2020-12).
+ * Lossless: typed arrays become arrays; NaN, ±Infinity and −0 become the strings "NaN", "Infinity",
+ * "-Infinity" and "-0" (the fixtures' spelling; `Number(s)` reads each back exactly), every other number is
+ * written in JavaScript's shortest round-trip form.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CheckResult, CheckStatus } from '../../check/checkResult.js';
+import { packageRoot } from '../../spec/specClauses.js';
+import type { ConformanceReport } from '../runConformance.js';
+import { countByStatus, familyOf, operatorOf } from './checkGroups.js';
+import { replayCommand } from './replayCommand.js';
+
+export const REPORT_FORMAT = 'convkit-report/1';
+
+export interface JsonReportContext {
+  /** The `--adapter` argument; with it each failure carries its replay command. */
+  readonly adapterSpec?: string;
+  readonly startedAt?: Date;
+  readonly finishedAt?: Date;
+  /** Overrides the time stamp of writing (for reproducible output in tests). */
+  readonly generatedAt?: Date;
+}
+
+export interface JsonCheck {
+  readonly id: string;
+  readonly status: CheckStatus;
+  readonly operator: string;
+  readonly family: string;
+  readonly clauses: readonly string[];
+  readonly message?: string;
+  readonly counterexample?: unknown;
+  readonly seed?: number;
+  readonly path?: string;
+  readonly replay?: string;
+  readonly detail?: unknown;
+}
+
+export interface JsonReport {
+  readonly format: typeof REPORT_FORMAT;
+  readonly convkit: string;
+  readonly adapter: string;
+  readonly adapterSpec?: string;
+  readonly dtype: ConformanceReport['dtype'];
+  readonly seed: number;
+  readonly runs: number;
+  readonly generatedAt: string;
+  readonly startedAt?: string;
+  readonly finishedAt?: string;
+  readonly durationMs?: number;
+  readonly summary: { readonly total: number } & Readonly<Record<CheckStatus, number>>;
+  readonly checks: readonly JsonCheck[];
+}
+
+let version: string | undefined;
+/** convkit's own version, from its package.json. */
+export function convkitVersion(): string {
+  version ??= (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  return version;
+}
+
+/** A value made JSON-safe without loss (see the file comment). */
+export function jsonSafe(value: unknown): unknown {
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return 'NaN';
+    if (value === Infinity) return 'Infinity';
+    if (value === -Infinity) return '-Infinity';
+    return Object.is(value, -0) ? '-0' : value;
+  }
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Array.from(value as unknown as ArrayLike<number>, jsonSafe);
+  if (Array.isArray(value)) return value.map(jsonSafe);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function').map(([k, v]) => [k, jsonSafe(v)]));
+  }
+  return typeof value === 'bigint' ? String(value) : value;
+}
+
+function jsonCheck(c: CheckResult, report: ConformanceReport, adapterSpec: string | undefined): JsonCheck {
+  const failing = c.status === 'failed' || c.status === 'error';
+  return {
+    id: c.id,
+    status: c.status,
+    operator: operatorOf(c.id),
+    family: familyOf(c.id),
+    clauses: [...c.clauses],
+    ...(c.message !== undefined ? { message: c.message } : {}),
+    ...(c.counterexample !== undefined ? { counterexample: jsonSafe(c.counterexample) } : {}),
+    ...(c.seed !== undefined ? { seed: c.seed } : {}),
+    ...(c.path !== undefined ? { path: c.path } : {}),
+    ...(failing && adapterSpec !== undefined ? { replay: replayCommand(c, adapterSpec, report.seed) } : {}),
+    ...(c.detail !== undefined ? { detail: jsonSafe(c.detail) } : {}),
+  };
+}
+
+export function toJsonReport(report: ConformanceReport, context: JsonReportContext = {}): JsonReport {
+  const { adapterSpec, startedAt, finishedAt } = context;
+  return {
+    format: REPORT_FORMAT,
+    convkit: convkitVersion(),
+    adapter: report.adapter,
+    ...(adapterSpec !== undefined ? { adapterSpec } : {}),
+    dtype: report.dtype,
+    seed: report.seed,
+    runs: report.runs,
+    generatedAt: (context.generatedAt ?? new Date()).toISOString(),
+    ...(startedAt ? { startedAt: startedAt.toISOString() } : {}),
+    ...(finishedAt ? { finishedAt: finishedAt.toISOString() } : {}),
+    ...(startedAt && finishedAt ? { durationMs: finishedAt.getTime() - startedAt.getTime() } : {}),
+    summary: { total: report.checks.length, ...countByStatus(report.checks) },
+    checks: report.checks.map((c) => jsonCheck(c, report, adapterSpec)),
+  };
+}
+
+/** The report as the text of a .json file. */
+export function formatJsonReport(report: ConformanceReport, context: JsonReportContext = {}): string {
+  return `${JSON.stringify(toJsonReport(report, context), null, 2)}\n`;
+}

@@ -1,0 +1,95 @@
+/**
+ * Runs an adapter written in any language as a child process speaking the stdio protocol
+ * (spec/adapter-protocol.md): one JSON request per line on its stdin, one JSON response per line on its
+ * stdout, ids matching, any order. The command runs through the shell in its own process group, so killing
+ * it (on a timeout or close) also stops whatever the shell started. Lines on stdout that are not protocol
+ * JSON are ignored but kept, and stderr is buffered: the last few of each are shown when the process ends
+ * unexpectedly (`kit.protocol.crash`).
+ */
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import type { Socket } from 'node:net';
+import type { AdapterChannel, ChannelListener, Handshake, OpenChannel } from '../isolation/adapterChannel.js';
+import { AdapterLoadError } from '../isolation/isolationErrors.js';
+import { readWireError } from '../isolation/wireError.js';
+import { tailOf } from '../isolation/workerChannel.js';
+import { readWireJson, writeWireJson } from './wireJson.js';
+
+const KEEP_LINES = 8;
+
+function handshakeProblem(result: unknown): string | null {
+  const h = result as Partial<Handshake> | null;
+  if (typeof h !== 'object' || h === null) return 'the hello answer is not an object';
+  if (typeof h.name !== 'string' || h.name === '') return 'the hello answer has no name';
+  if (h.dtype !== 'float32' && h.dtype !== 'float64') return `the hello answer's dtype must be "float32" or "float64", got ${JSON.stringify(h.dtype)}`;
+  if (!Array.isArray(h.ops) || h.ops.length === 0) return 'the hello answer lists no operators in "ops"';
+  return null;
+}
+
+/** Opens a channel to the adapter started by the shell command `command` (the part after `cmd:`). */
+export function childChannel(command: string, cwd = process.cwd()): OpenChannel {
+  return (listener: ChannelListener): AdapterChannel => {
+    const child = spawn(command, { shell: true, cwd, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    const stderr = tailOf(child.stderr, KEEP_LINES);
+    const stray: string[] = [];
+    let settleReady: { resolve: (h: Handshake) => void; reject: (e: Error) => void } | null = null;
+    const ready = new Promise<Handshake>((resolve, reject) => { settleReady = { resolve, reject }; });
+    let ended = false;
+    child.stdin.on('error', () => undefined); // EPIPE after the child died: reported through 'exit'.
+
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      let message: { id?: unknown; result?: unknown; error?: unknown };
+      try {
+        message = readWireJson(line) as typeof message;
+        if (typeof message !== 'object' || message === null || typeof message.id !== 'number') throw new SyntaxError('no id');
+      } catch {
+        stray.push(line);
+        stray.splice(0, Math.max(0, stray.length - KEEP_LINES));
+        return;
+      }
+      if (message.id === 0 && settleReady !== null) {
+        const problem = message.error !== undefined ? readWireError(message.error).message : handshakeProblem(message.result);
+        if (problem !== null) settleReady.reject(new AdapterLoadError(`the hello handshake failed: ${problem}`));
+        else settleReady.resolve(message.result as Handshake);
+        settleReady = null;
+      } else if (message.error !== undefined) {
+        listener.reply(message.id, { error: readWireError(message.error) });
+      } else {
+        listener.reply(message.id, { result: message.result });
+      }
+    });
+
+    const end = (how: string) => {
+      if (ended) return;
+      ended = true;
+      const err = stderr();
+      const details = [
+        ...(err.length > 0 ? [`its last stderr lines:\n    ${err.join('\n    ')}`] : []),
+        ...(stray.length > 0 ? [`its last non-protocol stdout lines:\n    ${stray.join('\n    ')}`] : []),
+      ];
+      const reason = `process ${how}${details.length > 0 ? `; ${details.join('; ')}` : ''}`;
+      if (settleReady !== null) settleReady.reject(new AdapterLoadError(`the adapter command ${reason}`));
+      settleReady = null;
+      listener.ended(reason);
+    };
+    child.on('error', (e) => end(`could not start (${e.message})`));
+    child.on('exit', (code, signal) => end(signal !== null ? `was killed by ${signal}` : `exited with code ${code}`));
+
+    const write = (id: number, op: string, args: readonly unknown[] = []) => child.stdin.write(`${writeWireJson({ id, op, args })}\n`);
+    write(0, 'hello');
+    const handles = [child.stdout, child.stderr, child.stdin] as unknown as Socket[];
+    return {
+      ready,
+      send: (id, op, args) => { write(id, op, args); },
+      kill: () => new Promise<void>((resolve) => {
+        ended = true;
+        if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return resolve();
+        child.once('exit', () => resolve());
+        try { process.kill(-child.pid, 'SIGKILL'); } catch { child.kill('SIGKILL'); }
+      }),
+      setBusy: (busy) => {
+        if (busy) { child.ref(); handles.forEach((h) => h.ref?.()); } else { child.unref(); handles.forEach((h) => h.unref?.()); }
+      },
+    };
+  };
+}
