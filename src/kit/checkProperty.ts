@@ -42,10 +42,22 @@ export async function checkProperty(adapter: Adapter, property: Property, option
   const caseFeatures = property.caseFeatures;
   const arbitrary = caseFeatures && off.size > 0 ? property.arbitrary.filter((v) => !caseFeatures(v).some((f) => off.has(f))) : property.arbitrary;
   const numRuns = Math.min(options.runs, property.maxRuns ?? options.runs);
+  // A timeout or crash of the adapter ends the property at once: shrinking would only wait for the same
+  // timeout again and again. Later cases fail immediately and the case that hit it is reported.
+  let fatal: { error: Error; value: unknown } | null = null;
+  const predicate = async (value: unknown): Promise<void> => {
+    if (fatal !== null) throw fatal.error;
+    try {
+      await property.predicate(adapter, value);
+    } catch (e) {
+      if (isFatalAdapterError(e)) fatal = { error: e, value };
+      throw e;
+    }
+  };
   let details: fc.RunDetails<[unknown]>;
   try {
     details = await fc.check(
-      fc.asyncProperty(arbitrary, (value) => property.predicate(adapter, value)),
+      fc.asyncProperty(arbitrary, predicate),
       { seed, numRuns, ...(options.path !== undefined ? { path: options.path, endOnFailure: true } : {}) },
     );
   } catch (e) {
@@ -53,6 +65,10 @@ export async function checkProperty(adapter: Adapter, property: Property, option
     return { ...base, status: 'error', message: `property ${property.id} could not run: ${(e as Error).message}` };
   }
   if (!details.failed) return { ...base, status: 'passed' };
+  const hit = fatal as { error: Error; value: unknown } | null;
+  if (hit !== null) {
+    return { ...base, status: 'error', counterexample: hit.value, message: `the adapter ${hit.error.name === 'AdapterTimeoutError' ? 'timed out' : 'crashed'}: ${hit.error.message}` };
+  }
   const error = details.errorInstance;
   const counterexample = details.counterexample?.[0];
   const path = details.counterexamplePath ?? undefined;
@@ -62,4 +78,9 @@ export async function checkProperty(adapter: Adapter, property: Property, option
   }
   const message = error instanceof Error ? `${error.name}: ${error.message}` : `threw ${String(error)}`;
   return { ...common, status: 'error', message: `the adapter threw on a valid case: ${message}` };
+}
+
+/** Errors after which the adapter's process or worker was restarted: not worth shrinking (see src/isolation). */
+export function isFatalAdapterError(e: unknown): e is Error {
+  return e instanceof Error && (e.name === 'AdapterTimeoutError' || e.name === 'AdapterCrashError');
 }
