@@ -42,3 +42,26 @@ export { loadSpecClauses, type SpecClause } from './spec/specClauses.js';
 export { catalogue } from '../properties/catalogue.js';
 export type { Property, PropertyRequirements } from '../properties/property.js';
 export { PropertyFailure } from '../properties/propertyFailure.js';
+// Reports: console, JSON (schema/report.schema.json), JUnit XML and HTML, from a ConformanceReport.
+export { formatConsoleReport, formatTotals, type ConsoleReportOptions } from './kit/report/consoleReport.js';
+export { toJsonReport, formatJsonReport, REPORT_FORMAT, type JsonReport, type JsonCheck, type JsonReportContext } from './kit/report/jsonReport.js';
+export { toJUnitXml, type JUnitContext } from './kit/report/junitReport.js';
+export { toHtmlReport, type HtmlReportContext } from './kit/report/htmlReport.js';
+export { formatGrid, type GridConstraints } from './kit/report/formatGrid.js';
+export { formatReproduction } from './kit/report/formatReproduction.js';
+export { replayCommand } from './kit/report/replayCommand.js';
+export { progressBar, terminalProgress } from './kit/report/progressBar.js';
+export { operatorOf, familyOf, countByStatus, FAMILIES, type Family, type StatusCounts } from './kit/report/checkGroups.js';
+export type { CheckDetail } from './check/checkResult.js';
+// Isolation: adapters in a worker thread or a child process (any language, spec/adapter-protocol.md).
+export { isolateAdapter, type IsolateConstraints } from './isolation/isolateAdapter.js';
+export { isolatedAdapter, DEFAULT_TIMEOUT_MS, type IsolationConstraints } from './isolation/isolatedAdapter.js';
+export { AdapterTimeoutError, AdapterCrashError, AdapterLoadError } from './isolation/isolationErrors.js';
+export type { AdapterChannel, ChannelListener, Handshake, OpenChannel, Reply } from './isolation/adapterChannel.js';
+export { workerChannel } from './isolation/workerChannel.js';
+export { childChannel } from './stdio/childChannel.js';
+export { writeWireJson, readWireJson } from './stdio/wireJson.js';
+export { replayTraining, type TrainingTrace } from './golden/trainingRun.js';
+export { replayTrainingOnAdapter } from './golden/trainingRunOnAdapter.js';
+export { trainingMismatches } from './golden/checkTrainingFixture.js';
+export { formatLike, printedFormat, type PrintedFormat } from './golden/printedNumber.js';

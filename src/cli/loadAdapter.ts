@@ -1,6 +1,9 @@
 /**
- * Resolves `--adapter`: `reference`, or a path to an ES module (JavaScript, or TypeScript loaded directly
- * through tsx) whose default export is an adapter. Failures are UsageErrors with a clear message (exit 2).
+ * Resolves `--adapter`: `reference`, a path to an ES module (JavaScript, or TypeScript loaded directly
+ * through tsx) whose default export is an adapter, or `cmd:<command>` for an adapter in any language speaking
+ * the stdio protocol (spec/adapter-protocol.md). Module and command adapters run isolated from the runner
+ * (a worker thread, a child process: src/isolation), so a hang or crash costs one check, not the run; the
+ * reference runs in-process unless `isolate` asks otherwise. Failures are UsageErrors with a clear message (exit 2).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -8,12 +11,30 @@ import { pathToFileURL } from 'node:url';
 import type { Adapter } from '../adapter/contract.js';
 import { reference } from '../adapter/referenceAdapter.js';
 import { adapterProblems } from '../adapter/validateAdapter.js';
+import { isolateAdapter } from '../isolation/isolateAdapter.js';
+import { AdapterLoadError, AdapterTimeoutError } from '../isolation/isolationErrors.js';
 
 export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export async function loadAdapter(spec: string): Promise<Adapter> {
+export interface LoadAdapterOptions {
+  /** Run the adapter in a worker thread (default: true for module paths, false for `reference`; `cmd:` always is). */
+  readonly isolate?: boolean;
+  /** Per-call limit for an isolated adapter, in milliseconds (default 10 000). */
+  readonly timeoutMs?: number;
+}
+
+export async function loadAdapter(spec: string, options: LoadAdapterOptions = {}): Promise<Adapter> {
+  const isolate = spec.startsWith('cmd:') || (options.isolate ?? spec !== 'reference');
+  if (isolate) {
+    try {
+      return await isolateAdapter(spec, options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {});
+    } catch (e) {
+      if (e instanceof AdapterLoadError || e instanceof AdapterTimeoutError) throw new UsageError(`--adapter ${spec}: ${e.message}`);
+      throw e;
+    }
+  }
   if (spec === 'reference') return reference;
   const path = resolve(spec);
   if (!existsSync(path)) throw new UsageError(`--adapter ${spec}: no such file (${path})`);

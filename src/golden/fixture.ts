@@ -58,6 +58,8 @@ export interface TrainingFixture {
   initial: { weight: FixtureTensor; bias: FixtureTensor | null; provenance: string; consistentRange?: string };
   printedLosses: { epoch: number; printed: PrintedNumber }[];
   printedFinal: { weight: PrintedNumber[]; bias: PrintedNumber[] | null };
+  /** Printed numbers a float64 replay cannot reproduce, e.g. `final bias[0]`, with the errata clause saying why. */
+  notReproduced?: { what: string; clause: string; reason: string }[];
   provenance: FixtureProvenance;
   clauses: string[];
   path?: string;

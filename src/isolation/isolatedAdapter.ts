@@ -113,7 +113,7 @@ class IsolatedAdapterSession {
     const call = this.take(id);
     if (call === undefined) return;
     call.reject(new AdapterTimeoutError(call.op, this.timeoutMs));
-    this.stop(`was stopped because ${call.op} timed out after ${this.timeoutMs} ms`);
+    this.stop(`the adapter was stopped because ${call.op} timed out after ${this.timeoutMs} ms`);
   }
 
   /** The channel ended by itself: every pending call fails with the reason. */
@@ -135,7 +135,7 @@ class IsolatedAdapterSession {
   async close(): Promise<void> {
     this.closed = true;
     await this.starting?.catch(() => undefined);
-    await this.stop('was closed');
+    await this.stop('the adapter was closed');
   }
 }
 

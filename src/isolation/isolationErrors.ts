@@ -16,7 +16,7 @@ export class AdapterTimeoutError extends Error {
 export class AdapterCrashError extends Error {
   override name = 'AdapterCrashError';
   constructor(readonly op: string, readonly reason: string) {
-    super(`${op}: the adapter ${reason}; it restarts on the next call §kit.protocol.crash`);
+    super(`${op} did not complete: ${reason}; the adapter restarts on the next call §kit.protocol.crash`);
   }
 }
 

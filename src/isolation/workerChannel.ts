@@ -3,7 +3,6 @@
  * to it by structured-clone messages (`kit.protocol.worker`). The contract is checked here, on the worker's
  * description of the export, with the same messages as an in-process load.
  */
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Adapter, OperatorName } from '../adapter/contract.js';
 import { adapterProblems, OPERATOR_NAMES } from '../adapter/validateAdapter.js';
@@ -29,10 +28,8 @@ export function describedHandshake(d: AdapterDescription, exportName: string): H
   return { name: d.name as string, dtype: d.dtype as Adapter['dtype'], ...(supports !== undefined ? { supports } : {}), ops };
 }
 
-const requireHere = createRequire(import.meta.url);
-
 function startWorker(moduleUrl: string, exportName: string): Worker {
-  const workerData: AdapterWorkerData = { moduleUrl, exportName, tsxApiPath: requireHere.resolve('tsx/esm/api'), operatorNames: OPERATOR_NAMES };
+  const workerData: AdapterWorkerData = { moduleUrl, exportName, tsxApiUrl: import.meta.resolve('tsx/esm/api'), operatorNames: OPERATOR_NAMES };
   return new Worker(WORKER_SOURCE, { eval: true, workerData, stderr: true, stdout: true });
 }
 
@@ -77,8 +74,8 @@ export function workerChannel(moduleUrl: string, exportName = 'default'): OpenCh
     worker.on('exit', (code) => {
       if (killed) return;
       const output = stderr();
-      const reason = `worker exited with code ${code}${lastError !== '' ? ` after an uncaught ${lastError}` : ''}${output.length > 0 ? `; its last stderr lines:\n    ${output.join('\n    ')}` : ''}`;
-      if (settleReady !== null) settleReady.reject(new AdapterLoadError(`the adapter's worker ${reason}`));
+      const reason = `the adapter's worker exited with code ${code}${lastError !== '' ? ` after an uncaught ${lastError}` : ''}${output.length > 0 ? `; its last stderr lines:\n    ${output.join('\n    ')}` : ''}`;
+      if (settleReady !== null) settleReady.reject(new AdapterLoadError(reason));
       settleReady = null;
       listener.ended(reason);
     });

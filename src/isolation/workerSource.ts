@@ -16,8 +16,8 @@ export interface AdapterWorkerData {
   readonly moduleUrl: string;
   /** The export holding the adapter ('default' for user modules). */
   readonly exportName: string;
-  /** Path of tsx's API (its CommonJS build), used only for a TypeScript module. */
-  readonly tsxApiPath: string;
+  /** file: URL of tsx's ESM API, used only for a TypeScript module. */
+  readonly tsxApiUrl: string;
   /** The contract's field names: the operators. */
   readonly operatorNames: readonly string[];
 }
@@ -35,7 +35,7 @@ export interface AdapterDescription {
 export const WORKER_SOURCE = String.raw`
 'use strict';
 const { parentPort, workerData } = require('node:worker_threads');
-const { moduleUrl, exportName, tsxApiPath, operatorNames } = workerData;
+const { moduleUrl, exportName, tsxApiUrl, operatorNames } = workerData;
 const ERROR_FIELDS = ['code', 'clause', 'argument', 'op', 'rule'];
 
 function wireError(e) {
@@ -58,7 +58,8 @@ function post(message) {
 
 async function importModule(url) {
   if (/\.(mts|cts|ts|tsx)$/.test(new URL(url).pathname)) {
-    return require(tsxApiPath).tsImport(url, url);
+    const { tsImport } = await import(tsxApiUrl);
+    return tsImport(url, url);
   }
   return import(url);
 }

@@ -67,8 +67,8 @@ export function childChannel(command: string, cwd = process.cwd()): OpenChannel 
         ...(err.length > 0 ? [`its last stderr lines:\n    ${err.join('\n    ')}`] : []),
         ...(stray.length > 0 ? [`its last non-protocol stdout lines:\n    ${stray.join('\n    ')}`] : []),
       ];
-      const reason = `process ${how}${details.length > 0 ? `; ${details.join('; ')}` : ''}`;
-      if (settleReady !== null) settleReady.reject(new AdapterLoadError(`the adapter command ${reason}`));
+      const reason = `the adapter's process ${how}${details.length > 0 ? `; ${details.join('; ')}` : ''}`;
+      if (settleReady !== null) settleReady.reject(new AdapterLoadError(reason));
       settleReady = null;
       listener.ended(reason);
     };

@@ -10,6 +10,10 @@ import { loadFixtures } from '../../golden/loadFixtures.js';
 import { applyBaseline, readBaseline, type Baseline } from '../../kit/ci/baseline.js';
 import { corpusPathFor, readCorpus, recordCounterexamples } from '../../kit/ci/corpus.js';
 import { formatConsoleReport } from '../../kit/report/consoleReport.js';
+import { toHtmlReport } from '../../kit/report/htmlReport.js';
+import { formatJsonReport } from '../../kit/report/jsonReport.js';
+import { toJUnitXml } from '../../kit/report/junitReport.js';
+import { terminalProgress } from '../../kit/report/progressBar.js';
 import { allCheckIds, DEFAULT_RUNS, DEFAULT_SEED, runConformance, type ConformanceReport } from '../../kit/runConformance.js';
 import type { Shard } from '../../kit/shard.js';
 import { loadAdapter, UsageError } from '../loadAdapter.js';
@@ -22,6 +26,8 @@ export interface RunFlags {
   runs: number;
   only?: string;
   json?: string;
+  junit?: string;
+  html?: string;
   baseline?: string;
   strict?: boolean;
   fixtures?: string;
@@ -58,7 +64,9 @@ export function registerRun(program: Command): void {
     .option('--seed <n>', 'run seed (each property derives its own from it)', integerOption('--seed', SEED_MIN), DEFAULT_SEED)
     .option('--runs <n>', 'cases per property', integerOption('--runs', 1), DEFAULT_RUNS)
     .option('--only <pattern>', 'only checks whose id contains this text')
-    .option('--json <file>', 'write the report as JSON')
+    .option('--json <file>', 'write the report as JSON (schema/report.schema.json)')
+    .option('--junit <file>', 'write the report as JUnit XML, for CI systems')
+    .option('--html <file>', 'write the report as one self-contained HTML page (matrix and heat maps)')
     .option('--baseline <file>', 'known deviations: expected failures do not fail the run')
     .option('--strict', 'with --baseline, also fail on stale or unknown baseline entries')
     .option('--fixtures <dir>', 'also run your own fixture files (golden format)')
@@ -69,7 +77,10 @@ export function registerRun(program: Command): void {
       const corpusPath = flags.baseline ? corpusPathFor(flags.baseline) : undefined;
       const adapter = await loadAdapter(flags.adapter);
       try {
+        const startedAt = new Date();
+        const onProgress = terminalProgress();
         const report = await runConformance(adapter, {
+          ...(onProgress ? { onProgress } : {}),
           seed: flags.seed,
           runs: flags.runs,
           extraFixtures,
@@ -77,8 +88,11 @@ export function registerRun(program: Command): void {
           ...(flags.shard ? { shard: flags.shard } : {}),
           ...(corpusPath ? { corpus: readCorpus(corpusPath) } : {}),
         });
-        console.log(formatConsoleReport(report, (c) => replayCommandFor(c, flags.adapter, flags.seed)));
-        if (flags.json) writeJson(flags.json, report);
+        const finishedAt = new Date();
+        console.log(formatConsoleReport(report, (c) => replayCommandFor(c, flags.adapter, flags.seed), { adapterSpec: flags.adapter }));
+        if (flags.json) writeFileSync(flags.json, formatJsonReport(report, { adapterSpec: flags.adapter, startedAt, finishedAt }));
+        if (flags.junit) writeFileSync(flags.junit, toJUnitXml(report, { adapterSpec: flags.adapter, timestamp: startedAt }));
+        if (flags.html) writeFileSync(flags.html, toHtmlReport(report, { adapterSpec: flags.adapter, generatedAt: finishedAt }));
         let failing = report.checks.some((c) => c.status === 'failed' || c.status === 'error');
         if (baseline) {
           const summary = baselineSummary(report, baseline, flags.strict ?? false, allCheckIds({ extraFixtures }));

@@ -53,7 +53,7 @@ function toleranceLine(c: FailureComparison): string | null {
   if (typeof c.bound === 'number') parts.push(c.bound === 0 ? 'exact' : `± ${formatNumber(c.bound, 3)} per element`);
   else if (c.bound === null && c.toleranceText !== null) parts.push(`${c.toleranceText}${c.firstMismatch ? ` at [${c.firstMismatch.join(', ')}]` : ''}`);
   const total = c.expected?.data.length;
-  if (c.mismatches !== null) parts.push(`${c.mismatches}${total !== undefined ? ` of ${total}` : ''} element${c.mismatches === 1 ? '' : 's'} outside it`);
+  if (c.mismatches !== null) parts.push(`mismatches: ${c.mismatches}${total !== undefined ? ` of ${total} elements` : ''}`);
   return parts.length > 0 ? parts.join('; ') : null;
 }
 

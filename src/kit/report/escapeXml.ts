@@ -3,7 +3,7 @@
  * characters XML 1.0 cannot carry (C0 controls other than tab, newline and carriage return; lone surrogates;
  * U+FFFE, U+FFFF) replaced by U+FFFD. Everything else, ⌊ § ± included, passes through as UTF-8.
  */
-const SPECIAL: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const SPECIAL: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
 export function escapeXml(text: string): string {
   return text

@@ -112,7 +112,30 @@ function rebuild(check: CheckResult): FailureCall | null {
     used.add(found.name);
     inputs[name] = found.tensor;
   }
+  if (!hasRequired(parsed.op, inputs)) return null;
   return { ...callArguments({ op: parsed.op, inputs, options: parsed.options }), exact: false, note: 'call rebuilt from the message; the property may transform its case first' };
+}
+
+const REQUIRED: Readonly<Record<Forward, readonly string[]>> = {
+  corr2d: ['x', 'k'], conv2d: ['input', 'weight'], convTranspose2d: ['input', 'weight'], pad2d: ['input'], maxPool2d: ['input'], avgPool2d: ['input'],
+};
+
+const hasRequired = (op: Forward, inputs: Readonly<Record<string, unknown>>) => REQUIRED[op].every((name) => asReportTensor(inputs[name]) !== null);
+
+/** `max-pool2d.definition` → maxPool2d. */
+const methodOfId = (id: string) => id.split('.')[0]!.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase());
+
+/**
+ * A case shaped like the operator's own arguments (`{ input, weight, bias, options }`, pad2d's
+ * `{ input, pads, mode, value }`): the call for an adapter that threw, whose message names no call.
+ */
+function fromCase(check: CheckResult): FailureCall | null {
+  const op = methodOfId(check.id) as Forward;
+  const cx = check.counterexample;
+  if (!FORWARD.includes(op) || typeof cx !== 'object' || cx === null || !hasRequired(op, cx as Record<string, unknown>)) return null;
+  const c = cx as Record<string, unknown>;
+  const options = op === 'pad2d' ? { pads: c['pads'], mode: c['mode'], value: c['value'] } : ((c['options'] ?? {}) as Record<string, unknown>);
+  return { ...callArguments({ op, inputs: c, options }), exact: false, note: "the property's case, passed to the operator as is" };
 }
 
 /** The failing call of a failed or errored check, or null when neither the data nor the message names one. */
@@ -126,5 +149,5 @@ export function failureCall(check: CheckResult): FailureCall | null {
     if (!namesBackward || gradOutput !== undefined) return { ...callArguments(recorded, gradOutput), exact: true };
     return { ...callArguments(recorded), exact: false, note: 'the failure is in the backward operator; this is its forward call' };
   }
-  return rebuild(check);
+  return rebuild(check) ?? fromCase(check);
 }

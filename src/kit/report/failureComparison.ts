@@ -29,7 +29,7 @@ export function firstMismatchPosition(message: string): number[] | null {
 }
 
 function toleranceFromMessage(message: string): string | null {
-  const m = /but should be \S+ (± \S+?|exactly)(?=[\s;)\]]|$)|\((±\S+?);/.exec(message);
+  const m = /but should be \S+ (± [-+.\deE]+|exactly)(?=[\s;)\]]|$)|\((±[-+.\deE]+);/.exec(message);
   return m ? (m[1] ?? m[2] ?? null) : null;
 }
 

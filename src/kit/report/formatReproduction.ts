@@ -20,7 +20,12 @@ export function adapterImport(adapterSpec: string): string {
 export function formatReproduction(check: CheckResult, adapterSpec: string): string | null {
   const call = failureCall(check);
   if (call === null) return null;
-  const lines = [`// convkit ${check.id}: ${check.status}${call.note !== undefined ? ` (${call.note})` : ''}`, adapterImport(adapterSpec), ''];
+  const lines = [
+    `// convkit ${check.id}: ${check.status}${call.note !== undefined ? ` (${call.note})` : ''}`,
+    '// save as repro.mts, run with: npx tsx repro.mts',
+    adapterImport(adapterSpec),
+    '',
+  ];
   for (const a of call.args) if (a.isTensor) lines.push(`const ${a.name} = ${jsLiteral(a.value)};`);
   const args = call.args.map((a) => (a.isTensor ? a.name : jsLiteral(a.value)));
   lines.push(`const result = await adapter.${call.method}!(${args.join(', ')});`);

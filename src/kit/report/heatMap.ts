@@ -54,8 +54,12 @@ export function heatMapSvg(t: ReportTensor, options: HeatMapOptions = {}): strin
   const planes = tensorPlanes(t);
   const shown = planes.slice(0, options.maxPlanes ?? 8);
   const longest = Math.max(1, ...shown.map((p) => Math.max(p.rows, p.cols)));
-  const cell = Math.max(6, Math.min(30, Math.floor(180 / longest)));
-  const withText = cell >= 26;
+  const cell = Math.max(6, Math.min(40, Math.floor(180 / longest)));
+  // Values are printed in the cells, in one font size that fits the longest (a monospace character is
+  // ≈ 0.6 em wide), unless that size would be too small to read.
+  const texts = t.data.map((v) => formatNumber(v, 2));
+  const fontSize = Math.min(11, (cell - 4) / (0.6 * Math.max(...texts.map((s) => s.length))));
+  const withText = fontSize >= 7;
   const svgs = shown.map((plane) => {
     const width = plane.cols * cell;
     const height = plane.rows * cell;
@@ -70,7 +74,7 @@ export function heatMapSvg(t: ReportTensor, options: HeatMapOptions = {}): strin
         rects.push(`<rect x="${c * cell}" y="${r * cell}" width="${cell}" height="${cell}" fill="${divergingColor(v, range)}"${stroke}>${tip}</rect>`);
         if (withText) {
           const ink = Number.isFinite(v) && Math.abs(v) / range > 0.6 ? '#fff' : '#222';
-          rects.push(`<text x="${c * cell + cell / 2}" y="${r * cell + cell / 2}" fill="${ink}">${escapeXml(formatNumber(v, 2))}</text>`);
+          rects.push(`<text font-size="${fontSize.toFixed(1)}" x="${c * cell + cell / 2}" y="${r * cell + cell / 2}" fill="${ink}">${escapeXml(texts[i]!)}</text>`);
         }
       }
     }

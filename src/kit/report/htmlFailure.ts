@@ -44,7 +44,7 @@ function comparisonPanels(check: CheckResult): { panels: Panel[]; note: string }
   if (c.actual) panels.push({ title: 'actual', tensor: c.actual, range: shared, outline: (i) => isMismatch(c, i) });
   if (c.difference) panels.push({ title: 'actual − expected', tensor: c.difference, range: symmetricRange(c.difference), outline: (i) => isMismatch(c, i) });
   const tolerance = typeof c.bound === 'number' ? `± ${formatNumber(c.bound, 3)}` : c.toleranceText;
-  const parts = [tolerance ? `tolerance ${tolerance}` : '', c.mismatches !== null ? `${c.mismatches}${c.expected ? ` of ${c.expected.data.length}` : ''} elements outside it` : ''];
+  const parts = [tolerance ? `tolerance ${tolerance}` : '', c.mismatches !== null ? `mismatches: ${c.mismatches}${c.expected ? ` of ${c.expected.data.length} elements` : ''}` : ''];
   return { panels, note: parts.filter(Boolean).join('; ') };
 }
 

@@ -20,21 +20,23 @@ export interface HtmlReportContext {
 }
 
 const STYLE = `
-body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1d1f; margin: 24px auto; max-width: 1100px; padding: 0 16px; }
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1d1f; margin: 24px auto; max-width: 1240px; padding: 0 16px; }
 h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 17px; margin: 28px 0 8px; border-bottom: 1px solid #ddd; padding-bottom: 4px; }
 h3 { font-size: 15px; margin: 0 0 6px; } h4 { font-size: 12px; font-weight: 600; margin: 0 0 4px; color: #444; }
 .meta { color: #555; margin: 0; } .totals-line { font-weight: 600; margin: 8px 0 0; }
 code, pre { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 pre { background: #f6f6f6; border: 1px solid #e3e3e3; border-radius: 4px; padding: 8px 10px; white-space: pre-wrap; word-break: break-word; margin: 6px 0; }
 table.matrix { border-collapse: collapse; font-size: 12px; }
-.matrix th, .matrix td { border: 1px solid #d0d0d0; padding: 4px 7px; text-align: center; vertical-align: middle; min-width: 58px; }
+.matrix th, .matrix td { border: 1px solid #d0d0d0; padding: 4px 7px; text-align: center; vertical-align: middle; min-width: 44px; }
+.matrix-wrap { overflow-x: auto; }
 .matrix thead th { background: #f0f0f0; font-weight: 600; } .matrix tbody th { text-align: left; background: #f7f7f7; font-weight: 600; }
 .matrix tr.totals th, .matrix tr.totals td { border-top: 2px solid #999; }
 .matrix .corner { color: #666; font-weight: 400; }
 td.none { background: #fff; }
 td.passed { background: #dff3e3; color: #17602a; } td.failed { background: #fbdcdc; color: #8a1010; font-weight: 600; }
 td.error { background: #f1dcf5; color: #6d1780; font-weight: 600; } td.skipped { background: #fdf3d0; color: #7a5b00; }
-.cell span { white-space: nowrap; }
+.cell span { white-space: nowrap; } .cell .n-passed { color: #17602a; } .cell .n-failed { color: #b71c1c; }
+.cell .n-error { color: #6d1780; } .cell .n-skipped { color: #7a5b00; font-weight: 400; }
 .badge { display: inline-block; font-size: 11px; font-weight: 700; padding: 1px 6px; border-radius: 3px; color: #fff; vertical-align: 1px; }
 .badge.failed { background: #c62828; } .badge.error { background: #8e24aa; }
 section.failure { border: 1px solid #e0e0e0; border-left: 4px solid #c62828; border-radius: 4px; padding: 12px 14px; margin: 14px 0; }
@@ -46,7 +48,7 @@ section.failure.error { border-left-color: #8e24aa; }
 .shape { color: #888; font-weight: 400; }
 .heatmap { display: flex; flex-wrap: wrap; gap: 8px; }
 .heatmap figure { margin: 0; } .heatmap figcaption { font: 10px ui-monospace, monospace; color: #777; }
-svg.heat { display: block; } svg.heat text { font: 9px ui-monospace, monospace; text-anchor: middle; dominant-baseline: central; pointer-events: none; }
+svg.heat { display: block; } svg.heat text { font-family: ui-monospace, monospace; text-anchor: middle; dominant-baseline: central; pointer-events: none; }
 .legend { display: flex; align-items: center; gap: 4px; font: 10px ui-monospace, monospace; color: #666; margin-top: 4px; }
 .legend .bar { display: inline-block; width: 80px; height: 8px; border: 1px solid #ccc; }
 .tolerance { color: #555; font-size: 12px; margin: 0; }
@@ -74,7 +76,7 @@ export function toHtmlReport(report: ConformanceReport, context: HtmlReportConte
 <p class="meta">seed ${report.seed} · ${report.runs} runs per property · adapter <code>${escapeXml(adapterSpec)}</code> · ${escapeXml(when)}</p>
 <p class="totals-line">${escapeXml(formatTotals(report.checks, pc.createColors(false)))}</p>
 <h2>Checks by operator and property family</h2>
-${statusMatrixHtml(report.checks)}
+<div class="matrix-wrap">${statusMatrixHtml(report.checks)}</div>
 <h2>Failures and errors (${failing.length})</h2>
 ${failing.length === 0 ? '<p>None: every check that ran passed.</p>' : failing.map((c) => failureHtml(c, replay(c), adapterSpec)).join('\n')}
 ${skipped.length > 0 ? `<h2>Skipped (${skipped.length})</h2>\n<ul class="skipped">${skipped.map((c) => `<li><code>${escapeXml(c.id)}</code>: ${escapeXml(c.message ?? '')}</li>`).join('')}</ul>` : ''}

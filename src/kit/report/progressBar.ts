@@ -22,7 +22,7 @@ export interface ProgressStream {
 export function terminalProgress(stream: ProgressStream = process.stderr): ((done: number, total: number, id: string) => void) | undefined {
   if (!stream.isTTY) return undefined;
   return (done, total, id) => {
-    const columns = stream.columns ?? 80;
+    const columns = stream.columns || 80; // 0 when the terminal does not say
     const line = `${progressBar(done, total)}  ${id}`.slice(0, columns - 1);
     stream.write(done >= total ? '\r\x1b[2K' : `\r\x1b[2K${line}`);
   };
