@@ -27,6 +27,8 @@ export function expectClose(actual: Tensor, expected: Tensor, bound: number | ((
     mismatches: cmp.mismatches,
     actual,
     expected,
+    bound: m.bound,
+    call: where.call,
   });
 }
 

@@ -4,7 +4,7 @@
  * x's size.
  */
 import fc from 'fast-check';
-import type { TensorData } from '../../src/adapter/contract.js';
+import type { ConvTranspose2dOptions, TensorData } from '../../src/adapter/contract.js';
 import type { OperatorCall } from '../../src/adapter/operatorCall.js';
 import { gamma } from '../../src/check/tolerance.js';
 import { conv2dGeometry } from '../../src/shape/conv2dGeometry.js';
@@ -16,10 +16,26 @@ import { callOp, describeCall } from '../callAdapter.js';
 import { defineProperty } from '../property.js';
 import { PropertyFailure } from '../propertyFailure.js';
 import { dot } from '../transforms/elementwise.js';
+import { conv2dFeatures, convTranspose2dFeatures } from './caseFeatures.js';
 
 interface AdjointCase {
   readonly c: Conv2dCase;
   readonly y: TensorData;
+}
+
+/** The convTranspose2d options that undo conv2d's shape for this case: same geometry, outputPadding to fit x. */
+function transposedOptions(c: Conv2dCase): ConvTranspose2dOptions {
+  const g = conv2dGeometry(c.input.shape, c.weight.shape, null, c.options);
+  return {
+    stride: [g.strideH, g.strideW],
+    padding: [g.pads.top, g.pads.left],
+    dilation: [g.dilationH, g.dilationW],
+    groups: g.groups,
+    outputPadding: [
+      g.height - transposedOutputSize(g.outH, g.kernelH, g.strideH, g.dilationH, g.pads.top, 0),
+      g.width - transposedOutputSize(g.outW, g.kernelW, g.strideW, g.dilationW, g.pads.left, 0),
+    ],
+  };
 }
 
 export const adjointProperties = [
@@ -41,23 +57,10 @@ export const adjointProperties = [
         const g = conv2dGeometry(c.input.shape, c.weight.shape, null, c.options);
         return tensorArb([g.batch, g.outChannels, g.outH, g.outW]).map((y) => ({ c, y }));
       }),
+    caseFeatures: ({ c }) => [...conv2dFeatures(c), ...convTranspose2dFeatures({ options: transposedOptions(c) })],
     predicate: async (adapter, { c, y }) => {
-      const g = conv2dGeometry(c.input.shape, c.weight.shape, null, c.options);
       const forward = conv2dCall(c);
-      const transposed: OperatorCall = {
-        op: 'convTranspose2d',
-        inputs: { input: y, weight: c.weight, bias: null },
-        options: {
-          stride: [g.strideH, g.strideW],
-          padding: [g.pads.top, g.pads.left],
-          dilation: [g.dilationH, g.dilationW],
-          groups: g.groups,
-          outputPadding: [
-            g.height - transposedOutputSize(g.outH, g.kernelH, g.strideH, g.dilationH, g.pads.top, 0),
-            g.width - transposedOutputSize(g.outW, g.kernelW, g.strideW, g.dilationW, g.pads.left, 0),
-          ],
-        },
-      };
+      const transposed: OperatorCall = { op: 'convTranspose2d', inputs: { input: y, weight: c.weight, bias: null }, options: transposedOptions(c) as Record<string, unknown> };
       const f = await referenceWithBound(forward, adapter.dtype);
       const t = await referenceWithBound(transposed, adapter.dtype);
       const cx = await callOp(adapter, forward, f.expected.shape);

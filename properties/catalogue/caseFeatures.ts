@@ -2,7 +2,9 @@
  * Which declared features a generated case exercises, so a case an adapter declared unsupported is skipped
  * (never counted as passed or failed). Absent features are assumed supported (contract.ts, `Supports`).
  */
-import type { AvgPool2dOptions, Feature, MaxPool2dOptions } from '../../src/adapter/contract.js';
+import type { AvgPool2dOptions, ConvTranspose2dOptions, Feature, MaxPool2dOptions, Pad2dMode, Pads } from '../../src/adapter/contract.js';
+import type { OperatorCall } from '../../src/adapter/operatorCall.js';
+import type { ConvTranspose2dCase } from '../arbitraries/convTranspose2dCase.js';
 import type { Conv2dCase } from '../arbitraries/conv2dCase.js';
 import type { Pad2dCase } from '../arbitraries/pad2dCase.js';
 
@@ -38,4 +40,32 @@ export function poolFeatures(op: 'maxPool2d' | 'avgPool2d', o: MaxPool2dOptions 
     if (a.divisorOverride !== undefined) f.push('avgPool2d.divisorOverride');
   }
   return f;
+}
+
+export function convTranspose2dFeatures(c: Pick<ConvTranspose2dCase, 'options'>): Feature[] {
+  const f: Feature[] = [];
+  const o: ConvTranspose2dOptions = c.options;
+  if (!isPairOf(o.dilation, 1)) f.push('convTranspose2d.dilation');
+  if ((o.groups ?? 1) > 1) f.push('convTranspose2d.groups');
+  if (!isPairOf(o.outputPadding, 0)) f.push('convTranspose2d.outputPadding');
+  return f;
+}
+
+/** The features any operator call exercises (for properties that work on calls rather than cases). */
+export function callFeatures(call: OperatorCall): Feature[] {
+  const o = call.options;
+  switch (call.op) {
+    case 'conv2d':
+      return conv2dFeatures({ input: call.inputs['input']!, weight: call.inputs['weight']!, bias: call.inputs['bias'] ?? null, options: o });
+    case 'convTranspose2d':
+      return convTranspose2dFeatures({ options: o as ConvTranspose2dOptions });
+    case 'pad2d':
+      return pad2dFeatures({ input: call.inputs['input']!, pads: o['pads'] as Pads, mode: o['mode'] as Pad2dMode, value: 0 });
+    case 'maxPool2d':
+      return poolFeatures('maxPool2d', o as unknown as MaxPool2dOptions);
+    case 'avgPool2d':
+      return poolFeatures('avgPool2d', o as unknown as AvgPool2dOptions);
+    case 'corr2d':
+      return [];
+  }
 }

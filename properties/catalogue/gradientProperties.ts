@@ -26,6 +26,7 @@ import { describeCall } from '../callAdapter.js';
 import { defineProperty, type Property } from '../property.js';
 import { PropertyFailure } from '../propertyFailure.js';
 import { absTensor } from '../transforms/elementwise.js';
+import { callFeatures } from './caseFeatures.js';
 
 interface GradCase {
   readonly call: OperatorCall;
@@ -71,6 +72,7 @@ function backwardMatchesReference(op: DifferentiableOp, variant?: { id: string; 
     clauses,
     requires: { ops: [op as OperatorName, backwardOp] },
     arbitrary: gradCaseArb(variant?.calls ?? CALLS[op]),
+    caseFeatures: (c) => callFeatures(c.call),
     predicate: async (adapter, { call, gradOutput }) => {
       const expected = await invokeBackward(reference, call, gradOutput);
       const absSums = await invokeBackward(reference, absCall(call), absTensor(gradOutput));
@@ -98,11 +100,13 @@ function gradcheckProperty(op: DifferentiableOp): Property {
     clauses: [...CLAUSES[op], 'grad.gradcheck'],
     requires: { ops: [op as OperatorName, backwardOp] },
     arbitrary: CALLS[op],
+    caseFeatures: callFeatures,
     maxRuns: 25,
     predicate: async (adapter, call) => {
       if (adapter.dtype !== 'float64') return; // float32 forwards are checked against the reference instead
       const r = await gradcheck(adapter, call);
-      if (r.status === 'failed' || r.status === 'error') {
+      if (r.status === 'error') throw new Error(r.message ?? `${op} or ${backwardOp} threw`);
+      if (r.status === 'failed') {
         const worst = r.inputs.find((i) => !i.ok)?.worst;
         throw new PropertyFailure(`${backwardOp}.${r.inputs.find((i) => !i.ok)?.input ?? '?'}${worst ? `[${worst.position.join(', ')}]` : ''}`, String(worst?.analytic), `${worst?.numeric} ± ${worst?.bound.toPrecision(3)} (finite differences)`, describeCall(call), 'grad.gradcheck');
       }
@@ -128,6 +132,7 @@ export const gradientProperties: Property[] = [
     clauses: ['pool.max.ties', 'grad.max-pool2d'],
     requires: { ops: ['maxPool2d', 'maxPool2dBackward'] },
     arbitrary: gradCaseArb(maxPool2dCaseArb(fc.integer({ min: -2, max: 2 })).map(maxPool2dCall)),
+    caseFeatures: (c) => callFeatures(c.call),
     predicate: async (adapter, { call, gradOutput }) => {
       const y = await callReferenceForward(call);
       const grads = await invokeBackward(adapter, call, gradOutput);
@@ -158,6 +163,7 @@ export const gradientProperties: Property[] = [
         const [n, o, h, w] = callOutputShape(call) as [number, number, number, number];
         return fc.tuple(fc.nat(n - 1), fc.nat(o - 1), fc.nat(h - 1), fc.nat(w - 1)).map((at) => ({ call, at }));
       }),
+    caseFeatures: (c) => callFeatures(c.call),
     predicate: async (adapter, { call, at }) => {
       const outShape = callOutputShape(call);
       const oneHot = new Float64Array(outShape.reduce((a, b) => a * b, 1));

@@ -14,7 +14,7 @@ import { expectClose } from '../assertions/expectClose.js';
 import { referenceWithBound } from '../assertions/referenceBound.js';
 import { callOp, describeCall } from '../callAdapter.js';
 import { defineProperty, type Property } from '../property.js';
-import { conv2dFeatures, pad2dFeatures, poolFeatures } from './caseFeatures.js';
+import { conv2dFeatures, convTranspose2dFeatures, pad2dFeatures, poolFeatures } from './caseFeatures.js';
 
 function agreement<T>(id: string, op: OperatorName, clauses: string[], arbitrary: fc.Arbitrary<T>, toCall: (c: T) => OperatorCall, caseFeatures?: (c: T) => Feature[]): Property {
   return defineProperty<T>({
@@ -38,7 +38,7 @@ const COMMON = ['num.reference-float64', 'num.float32-inputs', 'tensor.layout.ro
 
 export const referenceAgreement: Property[] = [
   agreement('conv2d.definition', 'conv2d', ['conv.definition', 'conv.stride', 'conv.dilation', 'conv.groups', 'conv.bias', 'conv.padding.forms', 'conv.padding.mode', 'num.tolerance', 'num.tolerance.terms', ...COMMON], conv2dCaseArb(), conv2dCall, conv2dFeatures),
-  agreement('conv-transpose2d.definition', 'convTranspose2d', ['convt.definition', 'convt.padding', 'convt.output-padding', 'convt.groups', 'num.tolerance', 'num.tolerance.terms', 'tensor.layout.transposed-weight', ...COMMON], convTranspose2dCaseArb(), convTranspose2dCall),
+  agreement('conv-transpose2d.definition', 'convTranspose2d', ['convt.definition', 'convt.padding', 'convt.output-padding', 'convt.groups', 'num.tolerance', 'num.tolerance.terms', 'tensor.layout.transposed-weight', ...COMMON], convTranspose2dCaseArb(), convTranspose2dCall, convTranspose2dFeatures),
   agreement('pad2d.definition', 'pad2d', ['pad.mode', 'pad.constant', 'pad.reflect', 'pad.replicate', 'pad.circular', 'pad.negative', 'num.exact', ...COMMON], pad2dCaseArb(), pad2dCall, pad2dFeatures),
   agreement('max-pool2d.definition', 'maxPool2d', ['pool.max.definition', 'pool.max.padding', 'pool.max.dilation', 'pool.max.empty-window', 'pool.ceil-mode', 'num.exact', ...COMMON], maxPool2dCaseArb(), maxPool2dCall, (c) => poolFeatures('maxPool2d', c.options)),
   agreement('avg-pool2d.definition', 'avgPool2d', ['pool.avg.definition', 'pool.avg.count-include-pad', 'pool.avg.ceil-divisor', 'pool.avg.divisor-override', 'num.tolerance', 'num.tolerance.terms', ...COMMON], avgPool2dCaseArb(), avgPool2dCall, (c) => poolFeatures('avgPool2d', c.options)),

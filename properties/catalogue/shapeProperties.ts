@@ -14,7 +14,7 @@ import { avgPool2dCall, avgPool2dCaseArb, maxPool2dCall, maxPool2dCaseArb, type 
 import { expectShape } from '../assertions/expectClose.js';
 import { describeCall } from '../callAdapter.js';
 import { defineProperty } from '../property.js';
-import { conv2dFeatures, pad2dFeatures, poolFeatures } from './caseFeatures.js';
+import { conv2dFeatures, convTranspose2dFeatures, pad2dFeatures, poolFeatures } from './caseFeatures.js';
 
 async function shapeOf(adapter: Adapter, call: OperatorCall): Promise<number[]> {
   return checkAdapterResult(await invokeOperator(adapter, call), call.op, null).shape;
@@ -40,6 +40,7 @@ export const shapeProperties = [
     clauses: ['shape.conv-transpose', 'convt.output-padding'],
     requires: { ops: ['convTranspose2d'] },
     arbitrary: convTranspose2dCaseArb(),
+    caseFeatures: convTranspose2dFeatures,
     predicate: async (adapter, c) => {
       const call = convTranspose2dCall(c);
       const expected = convTranspose2dOutputShape(convTranspose2dGeometry(c.input.shape, c.weight.shape, c.bias?.shape ?? null, c.options));

@@ -67,7 +67,8 @@ async function checkForwardFixture(adapter: Adapter, fixture: ForwardFixture): P
   }
   if (fixture.expected.data === undefined) return { ...base, status: 'passed' };
   const expected = { shape: fixture.expected.shape, data: Float64Array.from(fixture.expected.data.map(decodeValue)) };
-  const cmp = compareTensors(actual, expected, () => fixture.tolerance?.abs ?? 0);
+  const tolerance = fixture.tolerance?.abs ?? 0;
+  const cmp = compareTensors(actual, expected, () => tolerance);
   if (cmp.ok) return { ...base, status: 'passed' };
   const m = cmp.first!;
   return {
@@ -75,6 +76,7 @@ async function checkForwardFixture(adapter: Adapter, fixture: ForwardFixture): P
     status: 'failed',
     message: `${fixture.op}[${m.position.join(', ')}]=${m.actual}, but should be ${m.expected} (±${m.bound}; ${cmp.mismatches} of ${expected.data.length} elements differ) ${where} §${clause}`,
     counterexample: { call, expected: fixture.expected },
+    detail: { actual, expected, bound: tolerance, mismatches: cmp.mismatches },
   };
 }
 
