@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerCatalogueCommands } from './commands/catalogueCommands.js';
+import { registerMatrix } from './commands/matrixCommand.js';
 import { registerReplay } from './commands/replayCommand.js';
 import { registerRun } from './commands/runCommand.js';
 import { UsageError } from './loadAdapter.js';
@@ -17,6 +18,7 @@ const program = new Command('convkit')
 registerRun(program);
 registerReplay(program);
 registerCatalogueCommands(program);
+registerMatrix(program);
 for (const command of program.commands) command.exitOverride();
 
 try {
