@@ -1,0 +1,101 @@
+/**
+ * The kit's own speed: the whole default run (golden fixtures + the property catalogue, default seed and
+ * runs, as `npm run conformance`) against an adapter, as checks per second, and the share of the run spent
+ * outside the adapter's operators (1 − inside/total, timedAdapter.ts). Three adapters: the reference
+ * in-process (a first, cold run, then a warm one), the reference isolated in a worker thread, and the
+ * pure-Python example adapter over the stdio protocol. An adapter that cannot be loaded here is reported as a TODO with the reason, never as a number.
+ */
+import { existsSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import type { Adapter } from '../src/adapter/contract.js';
+import type { CheckStatus } from '../src/check/checkResult.js';
+import { DEFAULT_RUNS, DEFAULT_SEED, runConformance } from '../src/kit/runConformance.js';
+import { timedAdapter } from './timedAdapter.js';
+
+export const PYTHON_ADAPTER = 'cmd:/usr/bin/python3 python/examples/reference_adapter.py';
+
+export interface KitTarget {
+  readonly label: string;
+  /** The `--adapter` spec, as the CLI would take it. */
+  readonly spec: string;
+  /** Files the target needs; missing ones make it a TODO. */
+  readonly needs: readonly string[];
+  readonly isolate: boolean;
+}
+
+export const kitTargets: readonly KitTarget[] = [
+  // The first run in a process pays for JIT warm-up and loading the fixtures; the later ones do not.
+  { label: 'reference, in-process, first run', spec: 'reference', needs: [], isolate: false },
+  { label: 'reference, in-process, warm', spec: 'reference', needs: [], isolate: false },
+  { label: 'reference, isolated (worker thread)', spec: 'reference', needs: ['src/isolation/isolatedAdapter.ts'], isolate: true },
+  { label: 'Python example adapter (stdio)', spec: PYTHON_ADAPTER, needs: ['src/isolation/isolatedAdapter.ts', 'python/examples/reference_adapter.py', '/usr/bin/python3'], isolate: true },
+];
+
+export type KitResult =
+  | {
+      readonly label: string;
+      readonly spec: string;
+      readonly checks: number;
+      readonly statuses: Readonly<Partial<Record<CheckStatus, number>>>;
+      readonly seconds: number;
+      readonly checksPerSecond: number;
+      /** Checks that ran (not skipped) per second. */
+      readonly runChecksPerSecond: number;
+      readonly operatorCalls: number;
+      readonly insideSeconds: number;
+      readonly shareOutside: number;
+    }
+  | { readonly label: string; readonly spec: string; readonly todo: string };
+
+/**
+ * Closes the adapter with a timer holding the event loop open: an idle `cmd:` adapter's child process is
+ * unref'd, so awaiting its close() as the last thing alive would otherwise end the process before it settles.
+ */
+async function closeKeepingAlive(adapter: Adapter): Promise<void> {
+  const keep = setInterval(() => undefined, 1000);
+  try {
+    await adapter.close?.();
+  } finally {
+    clearInterval(keep);
+  }
+}
+
+async function load(t: KitTarget): Promise<Adapter> {
+  const { loadAdapter } = await import('../src/cli/loadAdapter.js');
+  return loadAdapter(t.spec, { isolate: t.isolate });
+}
+
+export async function kitBench(t: KitTarget): Promise<KitResult> {
+  const missing = t.needs.filter((p) => !existsSync(p));
+  if (missing.length > 0) return { label: t.label, spec: t.spec, todo: `TODO: not measured, missing ${missing.join(', ')}` };
+  let inner: Adapter;
+  try {
+    inner = await load(t);
+  } catch (e) {
+    return { label: t.label, spec: t.spec, todo: `TODO: not measured, the adapter did not load: ${(e as Error).message.split('\n')[0]}` };
+  }
+  const timed = timedAdapter(inner);
+  try {
+    const start = performance.now();
+    const report = await runConformance(timed.adapter, { seed: DEFAULT_SEED, runs: DEFAULT_RUNS });
+    const seconds = (performance.now() - start) / 1000;
+    const statuses: Partial<Record<CheckStatus, number>> = {};
+    for (const c of report.checks) statuses[c.status] = (statuses[c.status] ?? 0) + 1;
+    const ran = report.checks.length - (statuses.skipped ?? 0);
+    const insideSeconds = timed.insideMs() / 1000;
+    return {
+      label: t.label,
+      spec: t.spec,
+      checks: report.checks.length,
+      statuses,
+      seconds,
+      checksPerSecond: report.checks.length / seconds,
+      runChecksPerSecond: ran / seconds,
+      operatorCalls: timed.calls(),
+      insideSeconds,
+      shareOutside: 1 - insideSeconds / seconds,
+    };
+  } finally {
+    await closeKeepingAlive(inner);
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Formats the benchmark's results: the operator table (median ms per call, the reference/library ratios side
+ * by side, the reference's GFLOP/s) and the kit table (checks/s, share of time outside the adapter). Results
+ * are data (STYLE habit 9); this file only formats them.
+ */
+import type { KitResult } from './kitBench.js';
+import type { Loaded } from './libraries.js';
+import type { Machine } from './machine.js';
+import type { OperatorResult } from './operatorBench.js';
+
+export interface BenchResults {
+  readonly machine: Machine;
+  readonly libraries: Readonly<Record<string, string>>;
+  readonly notes: readonly string[];
+  readonly operators: readonly OperatorResult[];
+  readonly kit: readonly KitResult[];
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+const ms = (v: number | undefined) => (v === undefined ? '—' : v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : v.toFixed(3));
+const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? '—' : `${(a / b).toFixed(1)}×`);
+
+export function libraryKeys(loaded: readonly Loaded[]): string[] {
+  return loaded.flatMap((l) => ('library' in l ? [l.library.key] : []));
+}
+
+export function operatorTable(results: readonly OperatorResult[], keys: readonly string[]): string {
+  const header = ['op / case', 'ref ms', ...keys.flatMap((k) => [`${k} ms`, `${k} raw ms`]), ...keys.flatMap((k) => [`ref/${k}`, `ref/${k} raw`]), 'ref GFLOP/s'];
+  const rows = results.map((r) => {
+    const ref = r.timings['reference']?.medianMs;
+    const gflops = r.flops === null || ref === undefined ? '—' : (r.flops / (ref * 1e6)).toFixed(2);
+    return [
+      `${r.op} ${r.case}`,
+      ms(ref),
+      ...keys.flatMap((k) => [ms(r.timings[k]?.medianMs), ms(r.timings[`${k} raw`]?.medianMs)]),
+      ...keys.flatMap((k) => [ratio(ref, r.timings[k]?.medianMs), ratio(ref, r.timings[`${k} raw`]?.medianMs)]),
+      gflops,
+    ];
+  });
+  return table(header, rows);
+}
+
+export function kitTable(results: readonly KitResult[]): string {
+  const rows = results.map((r) =>
+    'todo' in r
+      ? [r.label, r.todo]
+      : [
+          r.label,
+          `${r.checks} checks (${Object.entries(r.statuses).map(([s, n]) => `${n} ${s}`).join(', ')}) in ${r.seconds.toFixed(2)} s: ` +
+            `${r.checksPerSecond.toFixed(1)} checks/s (${r.runChecksPerSecond.toFixed(1)} run, not skipped); ` +
+            `${r.operatorCalls} operator calls, ${(r.shareOutside * 100).toFixed(0)}% of the time outside the adapter`,
+        ],
+  );
+  return table(['adapter', 'result'], rows);
+}
+
+export function formatResults(r: BenchResults, keys: readonly string[]): string {
+  const m = r.machine;
+  return [
+    `convkit bench — ${m.date}, Node ${m.node}, ${m.cores} × ${m.cpu}, load ${m.loadStart.join(' ')} → ${(m.loadEnd ?? []).join(' ')}`,
+    ...Object.entries(r.libraries).map(([k, v]) => `  ${k}: ${v}`),
+    ...r.notes.map((n) => `  ${n}`),
+    '',
+    operatorTable(r.operators, keys),
+    '',
+    kitTable(r.kit),
+  ].join('\n');
+}

@@ -1,0 +1,37 @@
+/**
+ * CI's gate for the real libraries: each adapter's whole conformance run (default seed and runs) against its
+ * baseline, with --strict — a new failure, or a deviation that went away, fails the build. Runs on copies of
+ * the baseline and its corpus, so the tests never write into baselines/.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { torchAvailable } from '../pytorch/torchOracle.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const installed = (pkg: string) => existsSync(join(root, 'node_modules', pkg, 'package.json'));
+
+const gates = [
+  { library: 'tfjs', adapter: 'src/adapters/tfjs/index.ts', baseline: 'tfjs', available: installed('@tensorflow/tfjs'), missing: '@tensorflow/tfjs is not installed' },
+  { library: 'onnxruntime', adapter: 'src/adapters/onnxruntime/index.ts', baseline: 'onnxruntime', available: installed('onnxruntime-node'), missing: 'onnxruntime-node is not installed' },
+  { library: 'onnxruntime-float64', adapter: 'src/adapters/onnxruntime/float64.ts', baseline: 'onnxruntime-float64', available: installed('onnxruntime-node'), missing: 'onnxruntime-node is not installed' },
+  { library: 'pytorch', adapter: 'cmd:/usr/bin/python3 python/adapters/torch_adapter.py', baseline: 'pytorch', available: torchAvailable(), missing: '/usr/bin/python3 cannot import torch (apt-get install python3-torch)' },
+];
+
+describe('real libraries against their baselines (convkit run --baseline --strict)', () => {
+  for (const g of gates) {
+    it.skipIf(!g.available)(`${g.library}${g.available ? '' : ` — skipped: ${g.missing}`}`, () => {
+      const dir = mkdtempSync(join(tmpdir(), `convkit-gate-${g.library}-`));
+      const baseline = join(dir, `${g.baseline}.json`);
+      copyFileSync(join(root, 'baselines', `${g.baseline}.json`), baseline);
+      const corpus = join(root, 'baselines', `${g.baseline}.corpus.json`);
+      if (existsSync(corpus)) copyFileSync(corpus, join(dir, `${g.baseline}.corpus.json`));
+      const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'run', '--adapter', g.adapter, '--baseline', baseline, '--strict'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      const verdict = /baseline: .*/.exec(r.stdout)?.[0] ?? r.stdout.slice(-2000) + r.stderr.slice(-2000);
+      expect(verdict).toMatch(/0 new, 0 stale, 0 unknown/);
+      expect(r.status).toBe(0);
+    }, 180_000);
+  }
+});
