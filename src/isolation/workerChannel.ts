@@ -9,7 +9,8 @@ import { adapterProblems, OPERATOR_NAMES } from '../adapter/validateAdapter.js';
 import type { AdapterChannel, ChannelListener, Handshake, OpenChannel, Reply } from './adapterChannel.js';
 import { AdapterLoadError } from './isolationErrors.js';
 import { readWireError } from './wireError.js';
-import { WORKER_SOURCE, type AdapterDescription, type AdapterWorkerData } from './workerSource.js';
+import { OutputTail } from './outputTail.js';
+import { OUTPUT_ID, WORKER_SOURCE, type AdapterDescription, type AdapterWorkerData } from './workerSource.js';
 
 /**
  * The handshake for a described export, or the contract problems (the same messages as an in-process load):
@@ -30,35 +31,23 @@ export function describedHandshake(d: AdapterDescription, exportName: string): H
 
 function startWorker(moduleUrl: string, exportName: string): Worker {
   const workerData: AdapterWorkerData = { moduleUrl, exportName, tsxApiUrl: import.meta.resolve('tsx/esm/api'), operatorNames: OPERATOR_NAMES };
-  return new Worker(WORKER_SOURCE, { eval: true, workerData, stderr: true, stdout: true });
-}
-
-/** Keeps the last `max` lines a stream wrote, for crash messages. */
-export function tailOf(stream: NodeJS.ReadableStream, max = 8): () => string[] {
-  const lines: string[] = [];
-  let partial = '';
-  stream.on('data', (chunk: Buffer | string) => {
-    const parts = (partial + chunk.toString()).split('\n');
-    partial = parts.pop() ?? '';
-    lines.push(...parts.filter((l) => l.trim() !== ''));
-    lines.splice(0, Math.max(0, lines.length - max));
-  });
-  return () => (partial.trim() === '' ? lines : [...lines, partial]).slice(-max);
+  return new Worker(WORKER_SOURCE, { eval: true, workerData });
 }
 
 /** Opens a channel to the adapter exported as `exportName` by the module at `moduleUrl`. */
 export function workerChannel(moduleUrl: string, exportName = 'default'): OpenChannel {
   return (listener: ChannelListener): AdapterChannel => {
     const worker = startWorker(moduleUrl, exportName);
-    const stderr = tailOf(worker.stderr);
-    tailOf(worker.stdout);
+    const output = new OutputTail();
     let settleReady: { resolve: (h: Handshake) => void; reject: (e: Error) => void } | null = null;
     const ready = new Promise<Handshake>((resolve, reject) => { settleReady = { resolve, reject }; });
     let lastError = '';
     let killed = false;
 
-    worker.on('message', (message: { id: number } & Reply) => {
-      if (message.id === 0 && settleReady !== null) {
+    worker.on('message', (message: { id: number; text?: string } & Reply) => {
+      if (message.id === OUTPUT_ID) {
+        output.write(message.text ?? '');
+      } else if (message.id === 0 && settleReady !== null) {
         try {
           if ('error' in message) throw new AdapterLoadError(readWireError(message.error).message);
           settleReady.resolve(describedHandshake(message.result as AdapterDescription, exportName));
@@ -73,8 +62,7 @@ export function workerChannel(moduleUrl: string, exportName = 'default'): OpenCh
     worker.on('error', (e) => { lastError = `${e.name}: ${e.message}`; });
     worker.on('exit', (code) => {
       if (killed) return;
-      const output = stderr();
-      const reason = `the adapter's worker exited with code ${code}${lastError !== '' ? ` after an uncaught ${lastError}` : ''}${output.length > 0 ? `; its last stderr lines:\n    ${output.join('\n    ')}` : ''}`;
+      const reason = `the adapter's worker exited with code ${code}${lastError !== '' ? ` after an uncaught ${lastError}` : ''}${output.describe('its last output lines')}`;
       if (settleReady !== null) settleReady.reject(new AdapterLoadError(reason));
       settleReady = null;
       listener.ended(reason);

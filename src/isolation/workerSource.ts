@@ -7,7 +7,9 @@
  * It imports the module, describes the exported adapter for the handshake (name, dtype, supports, and the
  * type of every contract field — the runner checks the contract on that description), then answers each
  * `{id, op, args}` with `{id, result}` or `{id, error}` (spec/adapter-protocol.md, `kit.protocol.worker`).
- * Tensors cross as structured clones, so Float64Array and Float32Array arrive exactly.
+ * Tensors cross as structured clones, so Float64Array and Float32Array arrive exactly. What the adapter prints
+ * is posted as `{id: OUTPUT_ID, text}` messages (not through the worker's stdio streams, which would keep an
+ * idle runner alive), kept for crash messages.
  */
 
 /** What the worker is started with (its `workerData`). */
@@ -32,11 +34,24 @@ export interface AdapterDescription {
   readonly exportType: string;
 }
 
+/** The id of a worker message that carries text the adapter wrote to stdout or stderr (`{id, text}`). */
+export const OUTPUT_ID = -1;
+
 export const WORKER_SOURCE = String.raw`
 'use strict';
 const { parentPort, workerData } = require('node:worker_threads');
 const { moduleUrl, exportName, tsxApiUrl, operatorNames } = workerData;
 const ERROR_FIELDS = ['code', 'clause', 'argument', 'op', 'rule'];
+
+// What the adapter writes (console.log included) goes to the runner as messages, kept for crash reports.
+for (const name of ['stdout', 'stderr']) {
+  process[name].write = (chunk, encoding, callback) => {
+    parentPort.postMessage({ id: ${OUTPUT_ID}, text: String(chunk) });
+    const done = typeof encoding === 'function' ? encoding : callback;
+    if (typeof done === 'function') done();
+    return true;
+  };
+}
 
 function wireError(e) {
   if (typeof e !== 'object' || e === null) return { name: 'Error', message: 'threw ' + String(e) };

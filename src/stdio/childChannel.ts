@@ -12,7 +12,7 @@ import type { Socket } from 'node:net';
 import type { AdapterChannel, ChannelListener, Handshake, OpenChannel } from '../isolation/adapterChannel.js';
 import { AdapterLoadError } from '../isolation/isolationErrors.js';
 import { readWireError } from '../isolation/wireError.js';
-import { tailOf } from '../isolation/workerChannel.js';
+import { OutputTail } from '../isolation/outputTail.js';
 import { readWireJson, writeWireJson } from './wireJson.js';
 
 const KEEP_LINES = 8;
@@ -30,8 +30,9 @@ function handshakeProblem(result: unknown): string | null {
 export function childChannel(command: string, cwd = process.cwd()): OpenChannel {
   return (listener: ChannelListener): AdapterChannel => {
     const child = spawn(command, { shell: true, cwd, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
-    const stderr = tailOf(child.stderr, KEEP_LINES);
-    const stray: string[] = [];
+    const stderr = new OutputTail(KEEP_LINES);
+    const stray = new OutputTail(KEEP_LINES);
+    child.stderr.on('data', (chunk: Buffer) => stderr.write(chunk.toString()));
     let settleReady: { resolve: (h: Handshake) => void; reject: (e: Error) => void } | null = null;
     const ready = new Promise<Handshake>((resolve, reject) => { settleReady = { resolve, reject }; });
     let ended = false;
@@ -43,8 +44,7 @@ export function childChannel(command: string, cwd = process.cwd()): OpenChannel 
         message = readWireJson(line) as typeof message;
         if (typeof message !== 'object' || message === null || typeof message.id !== 'number') throw new SyntaxError('no id');
       } catch {
-        stray.push(line);
-        stray.splice(0, Math.max(0, stray.length - KEEP_LINES));
+        stray.line(line);
         return;
       }
       if (message.id === 0 && settleReady !== null) {
@@ -62,12 +62,7 @@ export function childChannel(command: string, cwd = process.cwd()): OpenChannel 
     const end = (how: string) => {
       if (ended) return;
       ended = true;
-      const err = stderr();
-      const details = [
-        ...(err.length > 0 ? [`its last stderr lines:\n    ${err.join('\n    ')}`] : []),
-        ...(stray.length > 0 ? [`its last non-protocol stdout lines:\n    ${stray.join('\n    ')}`] : []),
-      ];
-      const reason = `the adapter's process ${how}${details.length > 0 ? `; ${details.join('; ')}` : ''}`;
+      const reason = `the adapter's process ${how}${stderr.describe('its last stderr lines')}${stray.describe('its last non-protocol stdout lines')}`;
       if (settleReady !== null) settleReady.reject(new AdapterLoadError(reason));
       settleReady = null;
       listener.ended(reason);
