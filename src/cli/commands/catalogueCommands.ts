@@ -5,7 +5,7 @@ import { catalogue } from '../../../properties/catalogue.js';
 import type { CheckResult } from '../../check/checkResult.js';
 import { loadFixtures } from '../../golden/loadFixtures.js';
 import { baselineFromReport, writeBaseline } from '../../kit/ci/baseline.js';
-import { clauseCheckers } from '../../kit/clauseCoverage.js';
+import { clauseCheckers, isOperatorClause } from '../../kit/clauseCoverage.js';
 import { mergeReports } from '../../kit/mergeReports.js';
 import { formatConsoleReport } from '../../kit/report/consoleReport.js';
 import { DEFAULT_RUNS, DEFAULT_SEED, runConformance, type ConformanceReport } from '../../kit/runConformance.js';
@@ -38,10 +38,10 @@ export function registerCatalogueCommands(program: Command): void {
   program
     .command('clauses')
     .description('list spec clauses and the checks that cite them')
-    .option('--uncovered', 'only clauses no property or fixture checks (errata excluded)')
+    .option('--uncovered', 'only operator clauses no property or fixture checks (errata and kit clauses excluded)')
     .action((flags: { uncovered?: boolean }) => {
       for (const [id, by] of clauseCheckers(loadSpecClauses(), catalogue, loadFixtures())) {
-        if (flags.uncovered && (by.length > 0 || id.startsWith('errata.'))) continue;
+        if (flags.uncovered && (by.length > 0 || !isOperatorClause(id))) continue;
         console.log(flags.uncovered ? id : `${id}\t${by.length === 0 ? '-' : by.join(' ')}`);
       }
     });
@@ -68,12 +68,13 @@ export function registerCatalogueCommands(program: Command): void {
     .command('write')
     .description("record today's failures, each with a reason, as the baseline")
     .requiredOption('--adapter <spec>', 'the adapter')
+    .option('--timeout <ms>', 'per-call time limit for an adapter running in a worker or child process', integerOption('--timeout', 1), 10_000)
     .requiredOption('--baseline <file>', 'the baseline file to write')
     .option('--seed <n>', 'run seed', integerOption('--seed', SEED_MIN), DEFAULT_SEED)
     .option('--runs <n>', 'cases per property', integerOption('--runs', 1), DEFAULT_RUNS)
     .option('--reason <text>', 'the reason recorded for every entry (edit the file to give each its own)')
-    .action(async (flags: { adapter: string; baseline: string; seed: number; runs: number; reason?: string }) => {
-      const adapter = await loadAdapter(flags.adapter);
+    .action(async (flags: { adapter: string; timeout: number; baseline: string; seed: number; runs: number; reason?: string }) => {
+      const adapter = await loadAdapter(flags.adapter, { timeoutMs: flags.timeout });
       try {
         const report = await runConformance(adapter, { seed: flags.seed, runs: flags.runs });
         const baseline = baselineFromReport(report, (c) => flags.reason ?? `recorded ${new Date().toISOString().slice(0, 10)}: ${(c.message ?? c.status).split('\n')[0]}`);

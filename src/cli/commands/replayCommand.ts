@@ -20,8 +20,8 @@ export function replayCommandFor(c: CheckResult, adapterSpec: string, runSeed: n
   return `convkit replay ${c.id} --adapter ${adapter} --seed ${runSeed}${c.path !== undefined ? ` --path ${c.path}` : ''}`;
 }
 
-async function runOne(check: string, flags: { adapter: string; seed: number; runs: number; path?: string; fixtures?: string }): Promise<void> {
-  const adapter = await loadAdapter(flags.adapter);
+async function runOne(check: string, flags: { adapter: string; timeout: number; seed: number; runs: number; path?: string; fixtures?: string }): Promise<void> {
+  const adapter = await loadAdapter(flags.adapter, { timeoutMs: flags.timeout });
   try {
     let result: CheckResult;
     if (check.startsWith('golden/')) {
@@ -46,16 +46,18 @@ export function registerReplay(program: Command): void {
     .command('replay <check>')
     .description('re-run exactly one failing case and print it')
     .requiredOption('--adapter <spec>', 'the adapter the case failed on')
+    .option('--timeout <ms>', 'per-call time limit for an adapter running in a worker or child process', integerOption('--timeout', 1), 10_000)
     .option('--seed <n>', 'the run seed of the failing run', integerOption('--seed', SEED_MIN), DEFAULT_SEED)
     .option('--path <path>', "fast-check's replay path printed with the failure")
     .option('--fixtures <dir>', 'your own fixture files, for golden/ checks')
-    .action((check: string, flags: { adapter: string; seed: number; path?: string; fixtures?: string }) => runOne(check, { ...flags, runs: 100 }));
+    .action((check: string, flags: { adapter: string; timeout: number; seed: number; path?: string; fixtures?: string }) => runOne(check, { ...flags, runs: 100 }));
 
   program
     .command('explore <check>')
     .description('hunt harder for counterexamples in one property')
     .requiredOption('--adapter <spec>', 'the adapter to explore')
+    .option('--timeout <ms>', 'per-call time limit for an adapter running in a worker or child process', integerOption('--timeout', 1), 10_000)
     .option('--runs <n>', 'cases to try', integerOption('--runs', 1), 10_000)
     .option('--seed <n>', 'run seed', integerOption('--seed', SEED_MIN), DEFAULT_SEED)
-    .action((check: string, flags: { adapter: string; seed: number; runs: number }) => runOne(check, flags));
+    .action((check: string, flags: { adapter: string; timeout: number; seed: number; runs: number }) => runOne(check, flags));
 }

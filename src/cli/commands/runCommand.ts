@@ -22,6 +22,7 @@ import { replayCommandFor } from './replayCommand.js';
 
 export interface RunFlags {
   adapter: string;
+  timeout: number;
   seed: number;
   runs: number;
   only?: string;
@@ -61,6 +62,7 @@ export function registerRun(program: Command): void {
     .command('run')
     .description('run the golden fixtures and the property catalogue against an adapter')
     .requiredOption('--adapter <spec>', "'reference', a module path (.js/.ts), or \"cmd:<command>\" for the stdio protocol")
+    .option('--timeout <ms>', 'per-call time limit for an adapter running in a worker or child process', integerOption('--timeout', 1), 10_000)
     .option('--seed <n>', 'run seed (each property derives its own from it)', integerOption('--seed', SEED_MIN), DEFAULT_SEED)
     .option('--runs <n>', 'cases per property', integerOption('--runs', 1), DEFAULT_RUNS)
     .option('--only <pattern>', 'only checks whose id contains this text')
@@ -75,7 +77,7 @@ export function registerRun(program: Command): void {
       const baseline = flags.baseline ? readBaselineOrUsage(flags.baseline) : undefined;
       const extraFixtures = userFixtures(flags.fixtures);
       const corpusPath = flags.baseline ? corpusPathFor(flags.baseline) : undefined;
-      const adapter = await loadAdapter(flags.adapter);
+      const adapter = await loadAdapter(flags.adapter, { timeoutMs: flags.timeout });
       try {
         const startedAt = new Date();
         const onProgress = terminalProgress();
