@@ -79,6 +79,8 @@ export function childChannel(command: string, cwd = process.cwd()): OpenChannel 
       kill: () => new Promise<void>((resolve) => {
         ended = true;
         if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return resolve();
+        // An idle child is unref'd; re-attach it so Node waits for the exit this promise reports.
+        child.ref();
         child.once('exit', () => resolve());
         try { process.kill(-child.pid, 'SIGKILL'); } catch { child.kill('SIGKILL'); }
       }),
