@@ -57,3 +57,10 @@ export function checkOutputExtent(op: string, argument: string, value: number, d
   }
   return value;
 }
+
+/** A bias is null or one value per output channel (`conv.bias`), for conv2d and convTranspose2d alike. */
+export function checkBias(op: string, biasShape: readonly number[] | null, outChannels: number): void {
+  if (biasShape !== null && (biasShape.length !== 1 || biasShape[0] !== outChannels)) {
+    throw new ConvkitError({ code: 'E_SHAPE', op, argument: 'bias.shape', value: biasShape, rule: `must be [${outChannels}] (one per output channel)`, clause: 'conv.bias' });
+  }
+}

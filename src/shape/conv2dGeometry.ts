@@ -4,7 +4,7 @@
  */
 import { ConvkitError } from '../errors/convkitError.js';
 import type { Conv2dOptions, Pads, PaddingMode } from '../adapter/contract.js';
-import { checkInteger, checkOneOf, checkOutputExtent, checkPair, checkRank } from './argumentChecks.js';
+import { checkBias, checkInteger, checkOneOf, checkOutputExtent, checkPair, checkRank } from './argumentChecks.js';
 import { samePadding } from './samePadding.js';
 import { windowOutputSize } from './windowOutputSize.js';
 import { checkPadLimits } from './pad2dGeometry.js';
@@ -59,9 +59,7 @@ export function conv2dGeometry(
       rule: `must equal input channels / groups = ${inChannels}/${groups}`, clause: 'conv.channels',
     });
   }
-  if (biasShape !== null && (biasShape.length !== 1 || biasShape[0] !== outChannels)) {
-    throw new ConvkitError({ code: 'E_SHAPE', op, argument: 'bias.shape', value: biasShape, rule: `must be [${outChannels}] (one per output channel)`, clause: 'conv.bias' });
-  }
+  checkBias(op, biasShape, outChannels);
 
   const [strideH, strideW] = checkPair(op, 'opts.stride', opts.stride, 1, { min: 1, clause: 'conv.stride' });
   const [dilationH, dilationW] = checkPair(op, 'opts.dilation', opts.dilation, 1, { min: 1, clause: 'conv.dilation' });

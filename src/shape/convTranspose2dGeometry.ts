@@ -4,7 +4,7 @@
  */
 import { ConvkitError } from '../errors/convkitError.js';
 import type { ConvTranspose2dOptions } from '../adapter/contract.js';
-import { checkInteger, checkOutputExtent, checkPair, checkRank } from './argumentChecks.js';
+import { checkBias, checkInteger, checkOutputExtent, checkPair, checkRank } from './argumentChecks.js';
 import { transposedOutputSize } from './windowOutputSize.js';
 
 export interface ConvTranspose2dGeometry {
@@ -47,9 +47,7 @@ export function convTranspose2dGeometry(
     throw new ConvkitError({ code: 'E_SHAPE', op, argument: 'opts.groups', value: groups, rule: `must divide input channels (${inChannels})`, clause: 'convt.groups' });
   }
   const outChannels = groupOut * groups;
-  if (biasShape !== null && (biasShape.length !== 1 || biasShape[0] !== outChannels)) {
-    throw new ConvkitError({ code: 'E_SHAPE', op, argument: 'bias.shape', value: biasShape, rule: `must be [${outChannels}] (one per output channel)`, clause: 'conv.bias' });
-  }
+  checkBias(op, biasShape, outChannels);
   const [strideH, strideW] = checkPair(op, 'opts.stride', opts.stride, 1, { min: 1, clause: 'conv.stride' });
   const [dilationH, dilationW] = checkPair(op, 'opts.dilation', opts.dilation, 1, { min: 1, clause: 'conv.dilation' });
   const [padH, padW] = checkPair(op, 'opts.padding', opts.padding, 0, { min: 0, clause: 'convt.padding' });
