@@ -2,20 +2,45 @@
  * Calls an adapter's operator from a property and validates what comes back (`err.adapter-result`), so every
  * predicate works on well-formed float64 tensors of the expected shape.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Adapter } from '../src/adapter/contract.js';
 import { invokeOperator, type OperatorCall } from '../src/adapter/operatorCall.js';
 import { reference } from '../src/adapter/referenceAdapter.js';
 import { formatValue } from '../src/errors/convkitError.js';
 import { checkAdapterResult } from '../src/tensor/tensorData.js';
+import { PropertyFailure } from './propertyFailure.js';
 import type { Tensor } from '../src/tensor/tensor.js';
 
+/**
+ * The adapter calls one case makes, in order, recorded while the runner asks for it (src/kit/checkProperty.ts)
+ * so a failure of a relation between several calls can be reproduced call by call.
+ */
+export const adapterCallTrace = new AsyncLocalStorage<OperatorCall[]>();
+
 export async function callOp(adapter: Adapter, call: OperatorCall, expectedShape: readonly number[] | null = null): Promise<Tensor> {
-  return checkAdapterResult(await invokeOperator(adapter, call), call.op, expectedShape);
+  adapterCallTrace.getStore()?.push(call);
+  // A malformed tensor is the adapter's error (`err.adapter-result`); a well-formed one of the wrong shape is a
+  // wrong answer, so a failure of the property (`shape.positive` and the shape clauses say what it should be).
+  const result = checkAdapterResult(await invokeOperator(adapter, call), call.op, null);
+  if (expectedShape !== null && (result.shape.length !== expectedShape.length || result.shape.some((d, i) => d !== expectedShape[i]))) {
+    throw new PropertyFailure(`${call.op}.shape`, `[${result.shape.join(', ')}]`, `[${expectedShape.join(', ')}]`, describeCall(call), SHAPE_CLAUSE[call.op]);
+  }
+  return result;
 }
 
+const SHAPE_CLAUSE: Record<OperatorCall['op'], string> = {
+  corr2d: 'corr.shape',
+  conv2d: 'shape.conv',
+  convTranspose2d: 'shape.conv-transpose',
+  pad2d: 'shape.pad',
+  maxPool2d: 'shape.pool',
+  avgPool2d: 'shape.pool',
+};
+
 /** The reference's answer for the same call. */
-export function callReference(call: OperatorCall): Promise<Tensor> {
-  return callOp(reference, call);
+export async function callReference(call: OperatorCall): Promise<Tensor> {
+  // Not traced: the reproduction repeats the adapter's calls, not the reference's.
+  return checkAdapterResult(await invokeOperator(reference, call), call.op, null);
 }
 
 /** `conv2d({"stride":2,...})` for messages; tensors are summarised by their shapes. */

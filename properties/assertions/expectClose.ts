@@ -28,7 +28,6 @@ export function expectClose(actual: Tensor, expected: Tensor, bound: number | ((
     actual,
     expected,
     bound: m.bound,
-    call: where.call,
   });
 }
 

@@ -8,6 +8,8 @@ import fc from 'fast-check';
 import type { Adapter, Feature } from '../adapter/contract.js';
 import type { CheckDetail, CheckResult } from '../check/checkResult.js';
 import { PropertyFailure } from '../../properties/propertyFailure.js';
+import { adapterCallTrace } from '../../properties/callAdapter.js';
+import type { OperatorCall } from '../adapter/operatorCall.js';
 import type { Property } from '../../properties/property.js';
 import { propertySeed } from './propertySeed.js';
 
@@ -47,10 +49,12 @@ export async function checkProperty(adapter: Adapter, property: Property, option
   let fatal: { error: Error; value: unknown } | null = null;
   const predicate = async (value: unknown): Promise<void> => {
     if (fatal !== null) throw fatal.error;
+    const calls: OperatorCall[] = [];
     try {
-      await property.predicate(adapter, value);
+      await adapterCallTrace.run(calls, () => property.predicate(adapter, value));
     } catch (e) {
       if (isFatalAdapterError(e)) fatal = { error: e, value };
+      if (e instanceof PropertyFailure) e.adapterCalls = calls;
       throw e;
     }
   };
@@ -74,7 +78,9 @@ export async function checkProperty(adapter: Adapter, property: Property, option
   const path = details.counterexamplePath ?? undefined;
   const common = { ...base, counterexample, ...(path !== undefined ? { path } : {}) };
   if (error instanceof PropertyFailure) {
-    return { ...common, status: 'failed', message: error.message, ...(error.detail !== undefined ? { detail: error.detail as CheckDetail } : {}) };
+    const calls = error.adapterCalls;
+    const detail: CheckDetail = { ...(error.detail ?? {}), ...(calls.length > 0 ? { call: calls[calls.length - 1], calls } : {}) };
+    return { ...common, status: 'failed', message: error.message, ...(Object.keys(detail).length > 0 ? { detail } : {}) };
   }
   const message = error instanceof Error ? `${error.name}: ${error.message}` : `threw ${String(error)}`;
   return { ...common, status: 'error', message: `the adapter threw on a valid case: ${message}` };

@@ -29,7 +29,7 @@ export interface FailureCall {
 const FORWARD = ['corr2d', 'conv2d', 'convTranspose2d', 'pad2d', 'maxPool2d', 'avgPool2d'] as const;
 type Forward = (typeof FORWARD)[number];
 
-interface CallData {
+export interface CallData {
   readonly op: Forward;
   readonly inputs: Readonly<Record<string, unknown>>;
   readonly options: Readonly<Record<string, unknown>>;
@@ -136,6 +136,12 @@ function fromCase(check: CheckResult): FailureCall | null {
   const c = cx as Record<string, unknown>;
   const options = op === 'pad2d' ? { pads: c['pads'], mode: c['mode'], value: c['value'] } : ((c['options'] ?? {}) as Record<string, unknown>);
   return { ...callArguments({ op, inputs: c, options }), exact: false, note: "the property's case, passed to the operator as is" };
+}
+
+/** Every adapter call the failing case made, as recorded by the runner (`detail.calls`), in order. */
+export function recordedCalls(check: CheckResult): CallData[] {
+  const calls = check.detail?.['calls'];
+  return Array.isArray(calls) ? calls.map(asCall).filter((c): c is CallData => c !== null) : [];
 }
 
 /** The failing call of a failed or errored check, or null when neither the data nor the message names one. */

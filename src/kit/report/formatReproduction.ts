@@ -5,7 +5,7 @@
  */
 import { isAbsolute } from 'node:path';
 import type { CheckResult } from '../../check/checkResult.js';
-import { failureCall } from './failureCall.js';
+import { callArguments, failureCall, recordedCalls } from './failureCall.js';
 import { jsLiteral } from './jsLiteral.js';
 
 /** `import adapter from './my-adapter.ts';`, or the reference from the package. */
@@ -16,8 +16,32 @@ export function adapterImport(adapterSpec: string): string {
   return `import adapter from ${jsLiteral(path.replace(/\\/g, '/'))};`;
 }
 
+/**
+ * A property that relates several calls (a transposition, a decomposition, an oracle) fails on no single call:
+ * every call the failing case made is repeated, in order, so the relation can be seen broken in the output.
+ */
+function formatCallSequence(check: CheckResult, adapterSpec: string, calls: ReturnType<typeof recordedCalls>): string {
+  const lines = [
+    `// convkit ${check.id}: ${check.status} — a relation between these ${calls.length} calls does not hold`,
+    '// save as repro.mts, run with: npx tsx repro.mts',
+    adapterImport(adapterSpec),
+    '',
+  ];
+  calls.forEach((c, k) => {
+    const { method, args } = callArguments(c);
+    for (const a of args) if (a.isTensor) lines.push(`const ${a.name}${k + 1} = ${jsLiteral(a.value)};`);
+    const list = args.map((a) => (a.isTensor ? `${a.name}${k + 1}` : jsLiteral(a.value)));
+    lines.push(`const result${k + 1} = await adapter.${method}!(${list.join(', ')});`);
+    lines.push(`console.log('call ${k + 1}', result${k + 1}.shape, Array.from(result${k + 1}.data));`, '');
+  });
+  if (check.message) lines.push(`// convkit: ${check.message.replace(/\n/g, ' ')}`);
+  return lines.join('\n');
+}
+
 /** Null when the failure has no call to repeat (e.g. a training fixture, or a check that could not run). */
 export function formatReproduction(check: CheckResult, adapterSpec: string): string | null {
+  const sequence = recordedCalls(check);
+  if (sequence.length > 1) return formatCallSequence(check, adapterSpec, sequence);
   const call = failureCall(check);
   if (call === null) return null;
   const lines = [
