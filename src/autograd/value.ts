@@ -20,7 +20,7 @@ export interface ValueOrigin {
 
 export class Value {
   readonly data: Tensor;
-  /** ∂loss/∂data, same length as data; accumulates across backward() calls until zeroGrad(). */
+  /** ∂loss/∂data, same length as data; on leaves it accumulates across backward() calls until zeroGrad(). */
   readonly grad: Float64Array;
   readonly parents: readonly Value[];
   readonly op: string;
@@ -46,6 +46,10 @@ export class Value {
    * reverse topological order, so a node's rule runs only after every consumer has added into its grad.
    */
   backward(seed?: Tensor): void {
+    // Leaves accumulate across backward() calls (until zeroGrad), as in torch; an intermediate node's grad is
+    // this pass's alone — carrying a previous pass's total into it would propagate that total again.
+    const order = topologicalOrder(this);
+    for (const node of order) if (node.rule !== null) node.grad.fill(0);
     if (seed === undefined) {
       if (this.data.data.length !== 1) {
         throw new ConvkitError({ code: 'E_SHAPE', op: 'backward', argument: 'seed', value: this.shape, rule: 'is needed when the value has more than one element', clause: 'grad.vjp' });
@@ -57,7 +61,6 @@ export class Value {
       }
       for (let i = 0; i < this.grad.length; i++) this.grad[i]! += seed.data[i]!;
     }
-    const order = topologicalOrder(this);
     for (let k = order.length - 1; k >= 0; k--) {
       const node = order[k]!;
       if (node.requiresGrad && node.rule !== null) node.rule(node.grad);

@@ -56,6 +56,14 @@ describe('autograd engine', () => {
     expect(Array.from(x.grad)).toEqual([0, 0, 0, 0]);
   });
 
+  it('backward twice on the same graph adds the gradient twice to the leaves, no more (as torch with retain_graph)', () => {
+    const x = parameter(tensor([2], [1, 1]));
+    const loss = sum(mul(x, scalar(2)));
+    loss.backward();
+    loss.backward();
+    expect(Array.from(x.grad)).toEqual([4, 4]);
+  });
+
   it('detach stops the gradient: d/dx Σ detach(x)·x = x', () => {
     const x = parameter(tensor([4], xs));
     sum(mul(x.detach(), x)).backward();
