@@ -45,6 +45,6 @@ export async function callReference(call: OperatorCall): Promise<Tensor> {
 
 /** `conv2d({"stride":2,...})` for messages; tensors are summarised by their shapes. */
 export function describeCall(call: OperatorCall): string {
-  const shapes = Object.entries(call.inputs).map(([k, t]) => `${k}:[${t?.shape.join('×') ?? 'null'}]`);
+  const shapes = Object.entries(call.inputs).map(([k, t]) => (t ? `${k}:[${t.shape.join('×')}]` : `${k}:null`));
   return `${call.op}(${[...shapes, formatValue(call.options)].join(', ')})`;
 }

@@ -64,3 +64,15 @@ export function checkBias(op: string, biasShape: readonly number[] | null, outCh
     throw new ConvkitError({ code: 'E_SHAPE', op, argument: 'bias.shape', value: biasShape, rule: `must be [${outChannels}] (one per output channel)`, clause: 'conv.bias' });
   }
 }
+
+/**
+ * Optional options: absent or null (JSON has no undefined) mean all defaults; anything else but an object is
+ * refused with the clause of the options' main rule.
+ */
+export function optionsObject<T extends object>(op: string, opts: T | null | undefined, clause: string): T {
+  if (opts === undefined || opts === null) return {} as T;
+  if (typeof opts !== 'object' || Array.isArray(opts)) {
+    throw new ConvkitError({ code: 'E_OPTION', op, argument: 'opts', value: opts, rule: 'must be an options object (or absent)', clause });
+  }
+  return opts;
+}

@@ -4,7 +4,7 @@
  */
 import { ConvkitError } from '../errors/convkitError.js';
 import type { Conv2dOptions, Pads, PaddingMode } from '../adapter/contract.js';
-import { checkBias, checkInteger, checkOneOf, checkOutputExtent, checkPair, checkRank } from './argumentChecks.js';
+import { checkBias, checkInteger, optionsObject, checkOneOf, checkOutputExtent, checkPair, checkRank } from './argumentChecks.js';
 import { samePadding } from './samePadding.js';
 import { windowOutputSize } from './windowOutputSize.js';
 import { checkPadLimits } from './pad2dGeometry.js';
@@ -38,9 +38,10 @@ export function conv2dGeometry(
   inputShape: readonly number[],
   weightShape: readonly number[],
   biasShape: readonly number[] | null,
-  opts: Conv2dOptions = {},
+  optsGiven: Conv2dOptions | null = {},
   op = 'conv2d',
 ): Conv2dGeometry {
+  const opts = optionsObject(op, optsGiven, 'conv.padding.forms');
   checkRank(op, 'input', inputShape, 4, 'N, C, H, W', 'tensor.layout.nchw');
   checkRank(op, 'weight', weightShape, 4, 'O, C/groups, kH, kW', 'tensor.layout.oihw');
   const [batch, inChannels, height, width] = inputShape as [number, number, number, number];

@@ -4,7 +4,7 @@
  */
 import { ConvkitError } from '../errors/convkitError.js';
 import type { ConvTranspose2dOptions } from '../adapter/contract.js';
-import { checkBias, checkInteger, checkOutputExtent, checkPair, checkRank } from './argumentChecks.js';
+import { checkBias, checkInteger, optionsObject, checkOutputExtent, checkPair, checkRank } from './argumentChecks.js';
 import { transposedOutputSize } from './windowOutputSize.js';
 
 export interface ConvTranspose2dGeometry {
@@ -32,9 +32,10 @@ export function convTranspose2dGeometry(
   inputShape: readonly number[],
   weightShape: readonly number[],
   biasShape: readonly number[] | null,
-  opts: ConvTranspose2dOptions = {},
+  optsGiven: ConvTranspose2dOptions | null = {},
   op = 'convTranspose2d',
 ): ConvTranspose2dGeometry {
+  const opts = optionsObject(op, optsGiven, 'convt.padding');
   checkRank(op, 'input', inputShape, 4, 'N, C, H, W', 'tensor.layout.nchw');
   checkRank(op, 'weight', weightShape, 4, 'C, O/groups, kH, kW', 'tensor.layout.transposed-weight');
   const [batch, inChannels, height, width] = inputShape as [number, number, number, number];

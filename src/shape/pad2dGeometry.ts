@@ -34,6 +34,11 @@ export function pad2dGeometry(inputShape: readonly number[], pads: Pads, mode: P
   if (typeof pads !== 'object' || pads === null) {
     throw new ConvkitError({ code: 'E_OPTION', op, argument: 'pads', value: pads, rule: 'must be {top, bottom, left, right}', clause: 'pad.shape' });
   }
+  for (const side of ['top', 'bottom', 'left', 'right'] as const) {
+    if (pads[side] === undefined) {
+      throw new ConvkitError({ code: 'E_OPTION', op, argument: `pads.${side}`, value: undefined, rule: 'is required (an integer; a negative pad crops)', clause: 'pad.shape' });
+    }
+  }
   const rule = { min: Number.MIN_SAFE_INTEGER, clause: 'pad.shape' };
   const resolved: Pads = {
     top: checkInteger(op, 'pads.top', pads.top, rule),

@@ -31,11 +31,19 @@ export interface AvgPool2dGeometry extends Pool2dGeometry {
 }
 
 export function maxPool2dGeometry(inputShape: readonly number[], opts: MaxPool2dOptions, op = 'maxPool2d'): Pool2dGeometry {
-  return poolGeometry(op, inputShape, opts, opts.dilation);
+  return poolGeometry(op, inputShape, opts, checkPoolOptions(op, opts).dilation);
+}
+
+/** Pooling options are required (they hold kernelSize): anything but an object is refused before it is read. */
+function checkPoolOptions<T extends object>(op: string, opts: T): T {
+  if (typeof opts !== 'object' || opts === null) {
+    throw new ConvkitError({ code: 'E_OPTION', op, argument: 'opts', value: opts, rule: 'must be an object with kernelSize', clause: 'pool.kernel' });
+  }
+  return opts;
 }
 
 export function avgPool2dGeometry(inputShape: readonly number[], opts: AvgPool2dOptions, op = 'avgPool2d'): AvgPool2dGeometry {
-  const base = poolGeometry(op, inputShape, opts, undefined);
+  const base = poolGeometry(op, inputShape, checkPoolOptions(op, opts), undefined);
   const countIncludePad = opts.countIncludePad ?? true;
   if (typeof countIncludePad !== 'boolean') {
     throw new ConvkitError({ code: 'E_OPTION', op, argument: 'opts.countIncludePad', value: countIncludePad, rule: 'must be a boolean', clause: 'pool.avg.count-include-pad' });

@@ -92,6 +92,8 @@ describe('convkit CLI', () => {
       [['run', '--adapter', 'reference', '--shard', '3/2'], /--shard must be i\/n/],
       [['run', '--adapter', 'reference', '--seed', '1.5'], /--seed must be an integer/],
       [['run', '--adapter', 'reference', '--frobnicate'], /unknown option/],
+      [['run', '--adapter', 'reference', '--only', 'zzz'], /--only zzz matches no check/],
+      [['run', '--adapter', 'reference', '--json', '/nonexistent-dir/x.json'], /cannot write \/nonexistent-dir\/x.json/],
       [['replay', 'conv2d.nope', '--adapter', 'reference'], /no check conv2d\.nope/],
       [['run', '--adapter', 'reference', '--baseline', join(fixtures, 'noDefaultExport.ts')], /--baseline/],
     ];

@@ -3,7 +3,8 @@
  * counterexample corpus beside the baseline, user fixtures (--fixtures), sharding and reports.
  * Exit 0: every non-skipped check passed, or failed only as the baseline expects; 1: failures; 2: usage.
  */
-import { writeFileSync } from 'node:fs';
+import { accessSync, constants, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Fixture } from '../../golden/fixture.js';
 import { loadFixtures } from '../../golden/loadFixtures.js';
@@ -74,8 +75,13 @@ export function registerRun(program: Command): void {
     .option('--fixtures <dir>', 'also run your own fixture files (golden format)')
     .option('--shard <i/n>', 'run the i-th of n deterministic parts of the checks', shardOption)
     .action(async (flags: RunFlags) => {
+      for (const file of [flags.json, flags.junit, flags.html]) if (file !== undefined) checkWritable(file);
       const baseline = flags.baseline ? readBaselineOrUsage(flags.baseline) : undefined;
       const extraFixtures = userFixtures(flags.fixtures);
+      // A typo in --only must not turn a CI gate green by running nothing.
+      if (flags.only !== undefined && ![...allCheckIds({ extraFixtures })].some((id) => id.includes(flags.only!))) {
+        throw new UsageError(`--only ${flags.only} matches no check (see \`convkit list\`)`);
+      }
       const corpusPath = flags.baseline ? corpusPathFor(flags.baseline) : undefined;
       const adapter = await loadAdapter(flags.adapter, { timeoutMs: flags.timeout });
       try {
@@ -108,6 +114,16 @@ export function registerRun(program: Command): void {
         await adapter.close?.();
       }
     });
+}
+
+/** Fails before the run, not after it, when a report could not be written. */
+export function checkWritable(file: string): void {
+  const dir = dirname(resolve(file));
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch {
+    throw new UsageError(`cannot write ${file}: the folder ${dir} does not exist or is not writable`);
+  }
 }
 
 function readBaselineOrUsage(path: string): Baseline {

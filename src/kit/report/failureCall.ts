@@ -2,7 +2,7 @@
  * The adapter call behind a failure, as positional arguments, so a report can print a reproduction and draw
  * the inputs. Taken, in order of trust, from an operator call stored with the failure (`detail.call`, a
  * counterexample that is a call, or a golden fixture's `counterexample.call`), else rebuilt from the call in
- * the message (`[conv2d(input:[1×1×3×3], weight:[…], bias:[null], {"stride":2})]`) with the counterexample's
+ * the message (`[conv2d(input:[1×1×3×3], weight:[…], bias:null, {"stride":2})]`) with the counterexample's
  * tensors matched by name and shape — then it is marked not exact, since a property may transform its case
  * before calling the adapter.
  */
@@ -70,16 +70,17 @@ export function callArguments(call: CallData, gradOutput?: unknown): { method: s
 
 const NON_FINITE: Readonly<Record<string, number>> = { NaN, Infinity, '-Infinity': -Infinity };
 
-/** `[conv2d(input:[1×1×3×3], bias:[null], {"stride":2})] §clause` → op, tensor shapes by name, options. */
+/** `[conv2d(input:[1×1×3×3], bias:null, {"stride":2})] §clause` → op, tensor shapes by name, options. */
 export function parseMessageCall(message: string): { op: Forward; tensors: { name: string; shape: number[] | null }[]; options: Record<string, unknown> | null } | null {
   const m = / \[(corr2d|conv2d|convTranspose2d|pad2d|maxPool2d|avgPool2d)\((.*)\)\](?: §[\w.-]+)?\s*$/s.exec(message);
   if (!m) return null;
   const body = m[2]!;
   const brace = body.indexOf('{');
   const head = brace < 0 ? body : body.slice(0, brace);
-  const tensors = [...head.matchAll(/(\w+):\[([\d×]*|null)\]/g)].map((t) => ({
+  // `input:[1×1×3×3]`, and `bias:null` (older reports wrote `bias:[null]`).
+  const tensors = [...head.matchAll(/(\w+):(?:\[([\d×]*|null)\]|(null))/g)].map((t) => ({
     name: t[1]!,
-    shape: t[2] === 'null' ? null : t[2] === '' ? [] : t[2]!.split('×').map(Number),
+    shape: t[3] === 'null' || t[2] === 'null' ? null : t[2] === '' ? [] : t[2]!.split('×').map(Number),
   }));
   let options: Record<string, unknown> | null = {};
   if (brace >= 0) {
