@@ -7,20 +7,31 @@ import type { TensorData } from '../adapter/contract.js';
 import { ConvkitError } from '../errors/convkitError.js';
 import { elementCount, type Tensor } from './tensor.js';
 
-/** Describes what is wrong with a would-be tensor, or returns null when it is well formed. */
-export function tensorDataProblem(value: unknown): string | null {
-  if (typeof value !== 'object' || value === null) return `is ${value === null ? 'null' : typeof value}, not {shape, data}`;
+export interface TensorDataProblem {
+  /** Where, relative to the tensor: '' (the value itself), '.shape[2]', '.data[5]', '.data'. */
+  readonly at: string;
+  /** The offending entry, or undefined when the problem is the tensor as a whole. */
+  readonly entry?: unknown;
+  readonly rule: string;
+  readonly clause: string;
+}
+
+/** What is wrong with a would-be tensor, naming the offending entry, or null when it is well formed. */
+export function tensorDataProblem(value: unknown): TensorDataProblem | null {
+  if (typeof value !== 'object' || value === null) return { at: '', rule: `is ${value === null ? 'null' : typeof value}, not {shape, data}`, clause: 'tensor.data.type' };
   const { shape, data } = value as { shape?: unknown; data?: unknown };
-  if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && (d as number) >= 0)) {
-    return 'has a shape that is not an array of non-negative integers';
-  }
+  if (!Array.isArray(shape)) return { at: '.shape', rule: 'must be an array of dimensions', clause: 'tensor.shape.positive' };
+  const badDim = shape.findIndex((d) => !Number.isInteger(d) || (d as number) < 0);
+  if (badDim >= 0) return { at: `.shape[${badDim}]`, entry: shape[badDim], rule: 'must be an integer ≥ 0', clause: 'tensor.shape.positive' };
   const isTyped = data instanceof Float32Array || data instanceof Float64Array;
-  if (!isTyped && !(Array.isArray(data) && data.every((v) => typeof v === 'number'))) {
-    return 'has data that is not a Float32Array, Float64Array or number[]';
+  if (!isTyped && !Array.isArray(data)) return { at: '.data', rule: 'must be a Float32Array, Float64Array or number[]', clause: 'tensor.data.type' };
+  if (!isTyped) {
+    const badValue = (data as unknown[]).findIndex((v) => typeof v !== 'number');
+    if (badValue >= 0) return { at: `.data[${badValue}]`, entry: (data as unknown[])[badValue], rule: 'must be a number (NaN and ±Infinity included)', clause: 'tensor.data.type' };
   }
   const length = (data as ArrayLike<number>).length;
   const needed = elementCount(shape as number[]);
-  if (length !== needed) return `has ${length} elements, but shape [${(shape as number[]).join(', ')}] needs ${needed}`;
+  if (length !== needed) return { at: '', rule: `has ${length} elements, but shape [${(shape as number[]).join(', ')}] needs ${needed}`, clause: 'tensor.data.length' };
   return null;
 }
 
@@ -28,7 +39,7 @@ export function tensorDataProblem(value: unknown): string | null {
 export function toTensor(value: TensorData, op: string, argument: string): Tensor {
   const problem = tensorDataProblem(value);
   if (problem !== null) {
-    throw new ConvkitError({ code: 'E_DATA', op, argument, value: summarize(value), rule: problem, clause: 'tensor.data.length' });
+    throw new ConvkitError({ code: 'E_DATA', op, argument: `${argument}${problem.at}`, value: 'entry' in problem ? problem.entry : summarize(value), rule: problem.rule, clause: problem.clause });
   }
   return { shape: [...value.shape], data: Float64Array.from(value.data) };
 }
@@ -44,7 +55,7 @@ export function toTensorData(t: Tensor): TensorData {
 export function checkAdapterResult(value: unknown, op: string, expectedShape: readonly number[] | null): Tensor {
   const problem = tensorDataProblem(value);
   if (problem !== null) {
-    throw new ConvkitError({ code: 'E_ADAPTER', op, argument: 'result', value: summarize(value), rule: problem, clause: 'err.adapter-result' });
+    throw new ConvkitError({ code: 'E_ADAPTER', op, argument: `result${problem.at}`, value: 'entry' in problem ? problem.entry : summarize(value), rule: problem.rule, clause: 'err.adapter-result' });
   }
   const td = value as TensorData;
   if (expectedShape !== null && (td.shape.length !== expectedShape.length || td.shape.some((d, i) => d !== expectedShape[i]))) {
