@@ -11,6 +11,14 @@ import { describeCall } from '../callAdapter.js';
 import { defineProperty } from '../property.js';
 import { PropertyFailure } from '../propertyFailure.js';
 
+/** Rules whose only breach is an empty extent: an empty tensor is an accepted answer (`err.adapter-rejects`). */
+const EMPTY_EXTENT_RULES = new Set(['tensor.shape.positive', 'pad.negative']);
+
+function isEmptyTensor(answered: unknown, call: InvalidCall['call']): boolean {
+  const t = answered as { shape?: unknown; data?: { length?: unknown } } | null;
+  return Array.isArray(t?.shape) && t.shape.length === call.inputs['input']?.shape.length && t.shape.includes(0) && t.data?.length === 0;
+}
+
 export const errorProperties = [
   defineProperty<InvalidCall>({
     id: 'errors.invalid-configurations-rejected',
@@ -30,6 +38,7 @@ export const errorProperties = [
         return;
       }
       const shape = (answered as { shape?: unknown } | null)?.shape;
+      if (EMPTY_EXTENT_RULES.has(breaks) && isEmptyTensor(answered, call)) return; // `err.adapter-rejects` allowance
       throw new PropertyFailure(`${call.op} result`, `a tensor of shape ${JSON.stringify(shape)}`, `an error (the call breaks §${breaks})`, describeCall(call), breaks);
     },
   }),

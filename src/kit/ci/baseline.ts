@@ -46,13 +46,28 @@ export function baselineFromReport(report: ConformanceReport, reasonFor: (c: Che
   };
 }
 
+/** The clause a failure message ends with (`… §pool.max.nan`), the rule that was broken. */
+export function failingClause(message: string | undefined): string | undefined {
+  return message === undefined ? undefined : /§([a-z0-9.-]+)\s*$/.exec(message)?.[1];
+}
+
+/**
+ * A failure is the one the baseline expects when the check, its status (failed vs error) and the clause it
+ * breaks all match: a known deviation does not hide a crash of the same check, nor a different broken rule.
+ */
+export function isExpected(c: CheckResult, entry: BaselineEntry | undefined): boolean {
+  if (entry === undefined || entry.status !== c.status) return false;
+  const expectedClause = failingClause(entry.message);
+  return expectedClause === undefined || expectedClause === failingClause(c.message);
+}
+
 export function applyBaseline(report: ConformanceReport, baseline: Baseline, allIds: ReadonlySet<string>): BaselineVerdict {
   const byId = new Map(baseline.entries.map((e) => [e.id, e]));
   const results = new Map(report.checks.map((c) => [c.id, c]));
   const failures = report.checks.filter(isFailure);
   return {
-    newFailures: failures.filter((c) => !byId.has(c.id)),
-    expectedFailures: failures.filter((c) => byId.has(c.id)),
+    newFailures: failures.filter((c) => !isExpected(c, byId.get(c.id))),
+    expectedFailures: failures.filter((c) => isExpected(c, byId.get(c.id))),
     stale: baseline.entries.filter((e) => allIds.has(e.id) && results.has(e.id) && !isFailure(results.get(e.id)!)),
     unknown: baseline.entries.filter((e) => !allIds.has(e.id)),
   };

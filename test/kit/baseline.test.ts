@@ -1,0 +1,45 @@
+/**
+ * The baseline gate's matching rule (src/kit/ci/baseline.ts): a failure is expected only when the check, its
+ * status and the clause it breaks match the entry — so a known deviation hides neither a crash of the same check
+ * nor a newly broken rule; stale and unknown entries are reported.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CheckResult } from '../../src/check/checkResult.js';
+import { applyBaseline, type Baseline } from '../../src/kit/ci/baseline.js';
+
+const report = (checks: CheckResult[]) => ({ adapter: 'lib', dtype: 'float32' as const, seed: 1, runs: 10, checks });
+const baseline: Baseline = {
+  adapter: 'lib',
+  seed: 1,
+  entries: [
+    { id: 'max-pool2d.definition', status: 'failed', reason: 'ceil mode keeps a window in the padding', message: 'maxPool2d.shape=[1], but should be [2] [maxPool2d(…)] §shape.pool' },
+    { id: 'conv2d.definition', status: 'failed', reason: 'fixed since', message: 'x §conv.definition' },
+    { id: 'conv2d.renamed-check', status: 'failed', reason: 'renamed' },
+  ],
+};
+const ids = new Set(['max-pool2d.definition', 'conv2d.definition', 'pad2d.definition']);
+
+describe('applyBaseline', () => {
+  it('the same check, status and clause is expected; a passing baselined check is stale; an unknown id is reported', () => {
+    const v = applyBaseline(report([
+      { id: 'max-pool2d.definition', status: 'failed', clauses: [], message: 'maxPool2d.shape=[3], but should be [2] [maxPool2d(other)] §shape.pool' },
+      { id: 'conv2d.definition', status: 'passed', clauses: [] },
+    ]), baseline, ids);
+    expect(v.expectedFailures.map((c) => c.id)).toEqual(['max-pool2d.definition']);
+    expect(v.newFailures).toEqual([]);
+    expect(v.stale.map((e) => e.id)).toEqual(['conv2d.definition']);
+    expect(v.unknown.map((e) => e.id)).toEqual(['conv2d.renamed-check']);
+  });
+
+  it('a crash of a baselined check, or a different broken clause, is a new failure', () => {
+    const crash = applyBaseline(report([{ id: 'max-pool2d.definition', status: 'error', clauses: [], message: 'the adapter crashed: …' }]), baseline, ids);
+    expect(crash.newFailures.map((c) => c.id)).toEqual(['max-pool2d.definition']);
+    const other = applyBaseline(report([{ id: 'max-pool2d.definition', status: 'failed', clauses: [], message: 'maxPool2d[0]=1, but should be NaN [maxPool2d(…)] §pool.max.nan' }]), baseline, ids);
+    expect(other.newFailures.map((c) => c.id)).toEqual(['max-pool2d.definition']);
+  });
+
+  it('a failure of a check the baseline does not name is new', () => {
+    const v = applyBaseline(report([{ id: 'pad2d.definition', status: 'failed', clauses: [], message: '… §pad.reflect' }]), baseline, ids);
+    expect(v.newFailures.map((c) => c.id)).toEqual(['pad2d.definition']);
+  });
+});
