@@ -73,10 +73,11 @@ export function registerCatalogueCommands(program: Command): void {
     .option('--seed <n>', 'run seed', integerOption('--seed', SEED_MIN), DEFAULT_SEED)
     .option('--runs <n>', 'cases per property', integerOption('--runs', 1), DEFAULT_RUNS)
     .option('--reason <text>', 'the reason recorded for every entry (edit the file to give each its own)')
-    .action(async (flags: { adapter: string; timeout: number; baseline: string; seed: number; runs: number; reason?: string }) => {
+    .option('--only <pattern>', 'only checks whose id contains this text')
+    .action(async (flags: { adapter: string; timeout: number; baseline: string; seed: number; runs: number; reason?: string; only?: string }) => {
       const adapter = await loadAdapter(flags.adapter, { timeoutMs: flags.timeout });
       try {
-        const report = await runConformance(adapter, { seed: flags.seed, runs: flags.runs });
+        const report = await runConformance(adapter, { seed: flags.seed, runs: flags.runs, ...(flags.only !== undefined ? { only: flags.only } : {}) });
         const baseline = baselineFromReport(report, (c) => flags.reason ?? `recorded ${new Date().toISOString().slice(0, 10)}: ${(c.message ?? c.status).split('\n')[0]}`);
         writeBaseline(flags.baseline, baseline);
         console.log(`baseline: ${baseline.entries.length} known failure(s) of ${adapter.name} written to ${flags.baseline}`);
