@@ -45,6 +45,11 @@ export function loadFixtures(dir = goldenDir()): Fixture[] {
     } catch (e) {
       throw new FixtureFormatError(shown, [`not JSON: ${(e as Error).message}`]);
     }
+    // The schema branches on kind: without a valid kind, every branch's errors would be listed at once.
+    const kind = (json as { kind?: unknown } | null)?.kind;
+    if (kind !== 'forward' && kind !== 'training') {
+      throw new FixtureFormatError(shown, [`/kind must be "forward" or "training", got ${JSON.stringify(kind) ?? 'nothing'}`]);
+    }
     if (!validate(json)) {
       throw new FixtureFormatError(shown, (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`));
     }
