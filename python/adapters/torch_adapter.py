@@ -85,6 +85,25 @@ def avg_pool2d_forward(x, opts):
                         count_include_pad=opts.get("countIncludePad", True), divisor_override=opts.get("divisorOverride"))
 
 
+def forward_call(op, tensors, opts):
+    """One contract call on torch tensors (named as in the contract: input, weight, bias, x, k). The test oracles
+    (test/pytorch/torch_oracle.py, test/gradients/torch_grad_oracle.py) use this too: one contract-to-torch mapping."""
+    opts = opts or {}
+    if op == "corr2d":
+        return F.conv2d(tensors["x"][None, None], tensors["k"][None, None])[0, 0]
+    if op == "conv2d":
+        return conv2d_forward(tensors["input"], tensors["weight"], tensors.get("bias"), opts)
+    if op == "convTranspose2d":
+        return conv_transpose2d_forward(tensors["input"], tensors["weight"], tensors.get("bias"), opts)
+    if op == "pad2d":
+        return pad2d_forward(tensors["input"], opts["pads"], opts["mode"], opts.get("value", 0.0))
+    if op == "maxPool2d":
+        return max_pool2d_forward(tensors["input"], opts)
+    if op == "avgPool2d":
+        return avg_pool2d_forward(tensors["input"], opts)
+    raise ValueError("unknown op " + op)
+
+
 def vjp(forward, tensors, grad_output, names):
     """Gradients of <forward(*tensors), grad_output> for each tensor that is not None, keyed by name."""
     y = forward(*tensors)
