@@ -1,5 +1,5 @@
 /** Option parsers shared by the commands: each names the flag and the rule in its error. */
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { parseShard, type Shard } from '../kit/shard.js';
 
 export function integerOption(flag: string, min: number): (value: string) => number {
@@ -19,3 +19,11 @@ export function shardOption(value: string): Shard {
 }
 
 export const SEED_MIN = -(2 ** 31);
+
+/** `--adapter` (required) and `--timeout`: how every command that runs an adapter loads it. */
+export function withAdapterOptions(command: Command, adapterHelp: string): Command {
+  return command
+    .requiredOption('--adapter <spec>', adapterHelp)
+    .option('--timeout <ms>', 'per-call time limit for an adapter running in a worker or child process', integerOption('--timeout', 1), 10_000);
+}
+

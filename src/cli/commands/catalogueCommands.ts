@@ -2,7 +2,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { catalogue } from '../../../properties/catalogue.js';
-import type { CheckResult } from '../../check/checkResult.js';
 import { loadFixtures } from '../../golden/loadFixtures.js';
 import { baselineFromReport, writeBaseline } from '../../kit/ci/baseline.js';
 import { clauseCheckers, isOperatorClause } from '../../kit/clauseCoverage.js';
@@ -11,8 +10,7 @@ import { formatConsoleReport } from '../../kit/report/consoleReport.js';
 import { DEFAULT_RUNS, DEFAULT_SEED, runConformance, type ConformanceReport } from '../../kit/runConformance.js';
 import { loadSpecClauses } from '../../spec/specClauses.js';
 import { loadAdapter, UsageError } from '../loadAdapter.js';
-import { integerOption, SEED_MIN } from '../options.js';
-import { replayCommandFor } from './replayCommand.js';
+import { SEED_MIN, integerOption, withAdapterOptions } from '../options.js';
 import { userFixtures, writeJson } from './runCommand.js';
 
 function readReport(path: string): ConformanceReport {
@@ -57,18 +55,15 @@ export function registerCatalogueCommands(program: Command): void {
       } catch (e) {
         throw new UsageError((e as Error).message);
       }
-      console.log(formatConsoleReport(merged, (c: CheckResult) => replayCommandFor(c, '<adapter>', merged.seed)));
+      console.log(formatConsoleReport(merged, undefined, { adapterSpec: '<adapter>' }));
       if (flags.json) writeJson(flags.json, merged);
       process.exitCode = merged.checks.some((c) => c.status === 'failed' || c.status === 'error') ? 1 : 0;
     });
 
-  program
-    .command('baseline')
-    .description('manage the CI baseline of known deviations')
-    .command('write')
-    .description("record today's failures, each with a reason, as the baseline")
-    .requiredOption('--adapter <spec>', 'the adapter')
-    .option('--timeout <ms>', 'per-call time limit for an adapter running in a worker or child process', integerOption('--timeout', 1), 10_000)
+  withAdapterOptions(
+    program.command('baseline').description('manage the CI baseline of known deviations').command('write').description("record today's failures, each with a reason, as the baseline"),
+    'the adapter',
+  )
     .requiredOption('--baseline <file>', 'the baseline file to write')
     .option('--seed <n>', 'run seed', integerOption('--seed', SEED_MIN), DEFAULT_SEED)
     .option('--runs <n>', 'cases per property', integerOption('--runs', 1), DEFAULT_RUNS)

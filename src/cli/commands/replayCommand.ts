@@ -11,14 +11,8 @@ import { formatConsoleReport } from '../../kit/report/consoleReport.js';
 import { DEFAULT_SEED } from '../../kit/runConformance.js';
 import { catalogue } from '../../../properties/catalogue.js';
 import { loadAdapter, UsageError } from '../loadAdapter.js';
-import { integerOption, SEED_MIN } from '../options.js';
+import { SEED_MIN, integerOption, withAdapterOptions } from '../options.js';
 import { userFixtures } from './runCommand.js';
-
-export function replayCommandFor(c: CheckResult, adapterSpec: string, runSeed: number): string {
-  const adapter = /\s/.test(adapterSpec) ? JSON.stringify(adapterSpec) : adapterSpec;
-  if (c.id.startsWith('golden/')) return `convkit replay ${c.id} --adapter ${adapter}`;
-  return `convkit replay ${c.id} --adapter ${adapter} --seed ${runSeed}${c.path !== undefined ? ` --path ${c.path}` : ''}`;
-}
 
 async function runOne(check: string, flags: { adapter: string; timeout: number; seed: number; runs: number; path?: string; fixtures?: string }): Promise<void> {
   const adapter = await loadAdapter(flags.adapter, { timeoutMs: flags.timeout });
@@ -34,7 +28,7 @@ async function runOne(check: string, flags: { adapter: string; timeout: number; 
       result = await checkProperty(adapter, property, { seed: flags.seed, runs: flags.runs, ...(flags.path !== undefined ? { path: flags.path } : {}) });
     }
     const report = { adapter: adapter.name, dtype: adapter.dtype, seed: flags.seed, runs: flags.runs, checks: [result] };
-    console.log(formatConsoleReport(report, (c) => replayCommandFor(c, flags.adapter, flags.seed)));
+    console.log(formatConsoleReport(report, undefined, { adapterSpec: flags.adapter }));
     process.exitCode = result.status === 'failed' || result.status === 'error' ? 1 : 0;
   } finally {
     await adapter.close?.();
@@ -42,21 +36,19 @@ async function runOne(check: string, flags: { adapter: string; timeout: number; 
 }
 
 export function registerReplay(program: Command): void {
-  program
-    .command('replay <check>')
-    .description('re-run exactly one failing case and print it')
-    .requiredOption('--adapter <spec>', 'the adapter the case failed on')
-    .option('--timeout <ms>', 'per-call time limit for an adapter running in a worker or child process', integerOption('--timeout', 1), 10_000)
+  withAdapterOptions(
+    program.command('replay <check>').description('re-run exactly one failing case and print it'),
+    'the adapter the case failed on',
+  )
     .option('--seed <n>', 'the run seed of the failing run', integerOption('--seed', SEED_MIN), DEFAULT_SEED)
     .option('--path <path>', "fast-check's replay path printed with the failure")
     .option('--fixtures <dir>', 'your own fixture files, for golden/ checks')
     .action((check: string, flags: { adapter: string; timeout: number; seed: number; path?: string; fixtures?: string }) => runOne(check, { ...flags, runs: 100 }));
 
-  program
-    .command('explore <check>')
-    .description('hunt harder for counterexamples in one property')
-    .requiredOption('--adapter <spec>', 'the adapter to explore')
-    .option('--timeout <ms>', 'per-call time limit for an adapter running in a worker or child process', integerOption('--timeout', 1), 10_000)
+  withAdapterOptions(
+    program.command('explore <check>').description('hunt harder for counterexamples in one property'),
+    'the adapter to explore',
+  )
     .option('--runs <n>', 'cases to try', integerOption('--runs', 1), 10_000)
     .option('--seed <n>', 'run seed', integerOption('--seed', SEED_MIN), DEFAULT_SEED)
     .action((check: string, flags: { adapter: string; timeout: number; seed: number; runs: number }) => runOne(check, flags));

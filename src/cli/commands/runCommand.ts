@@ -18,8 +18,7 @@ import { terminalProgress } from '../../kit/report/progressBar.js';
 import { allCheckIds, DEFAULT_RUNS, DEFAULT_SEED, runConformance, type ConformanceReport } from '../../kit/runConformance.js';
 import type { Shard } from '../../kit/shard.js';
 import { loadAdapter, UsageError } from '../loadAdapter.js';
-import { integerOption, SEED_MIN, shardOption } from '../options.js';
-import { replayCommandFor } from './replayCommand.js';
+import { SEED_MIN, integerOption, shardOption, withAdapterOptions } from '../options.js';
 
 export interface RunFlags {
   adapter: string;
@@ -59,11 +58,10 @@ function baselineSummary(report: ConformanceReport, baseline: Baseline, strict: 
 }
 
 export function registerRun(program: Command): void {
-  program
-    .command('run')
-    .description('run the golden fixtures and the property catalogue against an adapter')
-    .requiredOption('--adapter <spec>', "'reference', a module path (.js/.ts), or \"cmd:<command>\" for the stdio protocol")
-    .option('--timeout <ms>', 'per-call time limit for an adapter running in a worker or child process', integerOption('--timeout', 1), 10_000)
+  withAdapterOptions(
+    program.command('run').description('run the golden fixtures and the property catalogue against an adapter'),
+    "'reference', a module path (.js/.ts), or \"cmd:<command>\" for the stdio protocol",
+  )
     .option('--seed <n>', 'run seed (each property derives its own from it)', integerOption('--seed', SEED_MIN), DEFAULT_SEED)
     .option('--runs <n>', 'cases per property', integerOption('--runs', 1), DEFAULT_RUNS)
     .option('--only <pattern>', 'only checks whose id contains this text')
@@ -97,7 +95,7 @@ export function registerRun(program: Command): void {
           ...(corpusPath ? { corpus: readCorpus(corpusPath) } : {}),
         });
         const finishedAt = new Date();
-        console.log(formatConsoleReport(report, (c) => replayCommandFor(c, flags.adapter, flags.seed), { adapterSpec: flags.adapter }));
+        console.log(formatConsoleReport(report, undefined, { adapterSpec: flags.adapter }));
         if (flags.json) writeFileSync(flags.json, formatJsonReport(report, { adapterSpec: flags.adapter, startedAt, finishedAt }));
         if (flags.junit) writeFileSync(flags.junit, toJUnitXml(report, { adapterSpec: flags.adapter, timestamp: startedAt }));
         if (flags.html) writeFileSync(flags.html, toHtmlReport(report, { adapterSpec: flags.adapter, generatedAt: finishedAt }));
