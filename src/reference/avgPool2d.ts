@@ -10,24 +10,39 @@ import { tensor, type Tensor } from '../tensor/tensor.js';
 export function avgPool2d(input: Tensor, opts: AvgPool2dOptions): Tensor {
   const g = avgPool2dGeometry(input.shape, opts);
   const output = tensor(pool2dOutputShape(g));
+  forEachAvgPoolWindow(g, (w) => {
+    let sum = 0;
+    for (let y = w.y0; y < w.y1; y++) {
+      for (let x = w.x0; x < w.x1; x++) sum += input.data[w.inBase + y * g.width + x]!;
+    }
+    output.data[w.out] = sum / w.divisor;
+  });
+  return output;
+}
+
+/** One output's window: input rows [y0, y1) and columns [x0, x1) of the plane at inBase, and its divisor. */
+export interface AvgPoolWindow {
+  readonly out: number;
+  readonly inBase: number;
+  readonly y0: number;
+  readonly y1: number;
+  readonly x0: number;
+  readonly x1: number;
+  readonly divisor: number;
+}
+
+/** Visits every output's window in row-major order; the forward sums over it, the backward spreads into it. */
+export function forEachAvgPoolWindow(g: AvgPool2dGeometry, visit: (w: AvgPoolWindow) => void): void {
   const { height, width, outH, outW } = g;
-  const planes = g.batch * g.channels;
-  for (let p = 0; p < planes; p++) {
-    const inBase = p * height * width;
-    const outBase = p * outH * outW;
+  for (let p = 0; p < g.batch * g.channels; p++) {
     for (let i = 0; i < outH; i++) {
       const [y0, y1] = windowRows(g, i);
       for (let j = 0; j < outW; j++) {
         const [x0, x1] = windowCols(g, j);
-        let sum = 0;
-        for (let y = y0; y < y1; y++) {
-          for (let x = x0; x < x1; x++) sum += input.data[inBase + y * width + x]!;
-        }
-        output.data[outBase + i * outW + j] = sum / avgPoolDivisor(g, i, j);
+        visit({ out: (p * outH + i) * outW + j, inBase: p * height * width, y0, y1, x0, x1, divisor: avgPoolDivisor(g, i, j) });
       }
     }
   }
-  return output;
 }
 
 /**

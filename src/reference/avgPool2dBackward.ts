@@ -7,28 +7,18 @@
 import type { AvgPool2dOptions } from '../adapter/contract.js';
 import { avgPool2dGeometry, pool2dOutputShape } from '../shape/pool2dGeometry.js';
 import { tensor, type Tensor } from '../tensor/tensor.js';
-import { avgPoolDivisor, windowCols, windowRows } from './avgPool2d.js';
+import { forEachAvgPoolWindow } from './avgPool2d.js';
 import { checkGradOutput } from './checkGradOutput.js';
 
 export function avgPool2dBackward(input: Tensor, gradOutput: Tensor, opts: AvgPool2dOptions): Tensor {
   const g = avgPool2dGeometry(input.shape, opts, 'avgPool2dBackward');
   checkGradOutput('avgPool2dBackward', gradOutput, pool2dOutputShape(g));
   const gradInput = tensor(input.shape);
-  const { height, width, outH, outW } = g;
-  const planes = g.batch * g.channels;
-  for (let p = 0; p < planes; p++) {
-    const inBase = p * height * width;
-    const outBase = p * outH * outW;
-    for (let i = 0; i < outH; i++) {
-      const [y0, y1] = windowRows(g, i);
-      for (let j = 0; j < outW; j++) {
-        const [x0, x1] = windowCols(g, j);
-        const share = gradOutput.data[outBase + i * outW + j]! / avgPoolDivisor(g, i, j);
-        for (let y = y0; y < y1; y++) {
-          for (let x = x0; x < x1; x++) gradInput.data[inBase + y * width + x]! += share;
-        }
-      }
+  forEachAvgPoolWindow(g, (w) => {
+    const share = gradOutput.data[w.out]! / w.divisor;
+    for (let y = w.y0; y < w.y1; y++) {
+      for (let x = w.x0; x < w.x1; x++) gradInput.data[w.inBase + y * g.width + x]! += share;
     }
-  }
+  });
   return gradInput;
 }
