@@ -26,7 +26,7 @@ export function deducedOutput(op: DescriptorOperator, a: AxisWindow): number {
 export function deducedPadding(op: DescriptorOperator, a: Omit<AxisWindow, 'padding'> & { readonly output: number }): number {
   const e = dilatedExtent(a.kernel, a.dilation);
   const twice = op === 'convTranspose2d' ? (a.input - 1) * a.stride - a.output + e : (a.output - 1) * a.stride - a.input + e;
-  return Math.trunc(twice / 2);
+  return Math.trunc(twice / 2) || 0; // || 0: trunc(−1/2) is −0
 }
 
 /**
