@@ -1,6 +1,6 @@
 /**
  * A smaller member of a descriptor's family: batch, channels and spatial extents capped, with the features that
- * pick an optimised kernel's code path kept — channel parity (an odd tail stays odd), depthwise (g = C) and its
+ * pick an optimised kernel's code path kept — per-group channel parity (an odd tail stays odd), depthwise (g = C) and its
  * channel multiplier, global pooling (k = H), the kernel, stride, dilation and padding, convT's output
  * padding, a conv's own padding after, and a pool's ceil mode (spec/shape-descriptors.md, `shape.descriptor.call`).
  * For fast cross-checks of a corpus; `scale large` runs the descriptors unchanged.
@@ -32,7 +32,7 @@ export function scaleDescriptor(d: ProblemDescriptor, c: ScaleConstraints): Prob
     groups = channels = capKeepingParity(d.channels, c.maxChannels);
     outChannels = groups * Math.min(d.outChannels / d.groups, 4);
   } else {
-    groups = Math.min(d.groups, 3);
+    groups = Math.min(d.groups, 4);
     const perGroup = Math.max(2, Math.floor(c.maxChannels / groups));
     channels = groups * capKeepingParity(d.channels / d.groups, perGroup);
     outChannels = groups * capKeepingParity(d.outChannels / d.groups, perGroup);
