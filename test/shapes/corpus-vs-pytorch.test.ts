@@ -61,7 +61,7 @@ async function referenceOutput(call: DescriptorCall, i: Record<string, TensorDat
   }
 }
 
-describe.skipIf(!hasTorch)('the reference agrees with PyTorch 1.13 on the sampled corpus (shape.descriptor.call, conv.definition, convt.definition, pool.max.definition, pool.avg.definition)', () => {
+describe.skipIf(!hasTorch)('the reference agrees with PyTorch 1.13 on the sampled corpus (kit.descriptor.call, conv.definition, convt.definition, pool.max.definition, pool.avg.definition)', () => {
   it('every sampled descriptor: same output shape as the descriptor says, same values', async () => {
     const sample = sampledCalls();
     expect(sample.length).toBeGreaterThan(50);

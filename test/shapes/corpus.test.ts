@@ -1,5 +1,5 @@
 /**
- * The shipped shape corpus (shapes/*.txt, spec/shape-descriptors.md `shape.descriptor.file`): every file parses,
+ * The shipped shape corpus (shapes/*.txt, spec/shape-descriptors.md `kit.descriptor.file`): every file parses,
  * every line round-trips through the canonical form, the reference's own geometry agrees with each descriptor's
  * call at full size, and scaled-down members keep the features that select kernels. The values are checked
  * against PyTorch in corpus-vs-pytorch.test.ts.
@@ -31,7 +31,7 @@ export function geometryOutputShape(call: DescriptorCall): number[] {
   }
 }
 
-describe('the shape corpus (shape.descriptor.file)', () => {
+describe('the shape corpus (kit.descriptor.file)', () => {
   it('ships the networks of issue 10, each file parsing, every line with a layer comment', () => {
     expect(files).toEqual(['dcgan_unet_decoder.txt', 'efficientnet_b0.txt', 'mobilenet_v2.txt', 'resnet50.txt', 'tails.txt', 'vgg16.txt', 'yolo.txt']);
     for (const f of files) expect(loadShapeFile(join(shapesDir, f)).length, f).toBeGreaterThan(10);
@@ -60,7 +60,7 @@ describe('the shape corpus (shape.descriptor.file)', () => {
     has('pool ceil mode', (x) => descriptorCall(x).options && 'ceilMode' in descriptorCall(x).options && (descriptorCall(x).options as { ceilMode: boolean }).ceilMode);
   });
 
-  it('every line round-trips: the canonical form parses back to the same record (shape.descriptor.canonical)', () => {
+  it('every line round-trips: the canonical form parses back to the same record (kit.descriptor.canonical)', () => {
     for (const e of corpus) {
       const canonical = printDescriptor(e.descriptor);
       expect(parseDescriptor(canonical), `${e.path}:${e.line} ${canonical}`).toEqual(e.descriptor);
@@ -68,7 +68,7 @@ describe('the shape corpus (shape.descriptor.file)', () => {
     }
   });
 
-  it("the reference's geometry accepts every call at full size and computes the descriptor's output shape (shape.descriptor.call)", () => {
+  it("the reference's geometry accepts every call at full size and computes the descriptor's output shape (kit.descriptor.call)", () => {
     for (const e of corpus) {
       const call = descriptorCall(e.descriptor);
       expect(geometryOutputShape(call), `${e.path}:${e.line}`).toEqual(call.outputShape);

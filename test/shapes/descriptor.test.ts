@@ -12,7 +12,7 @@ import { printDescriptor } from '../../src/shape/descriptor/printDescriptor.js';
 import { parseShapeFile, ShapeFileError } from '../../src/shape/descriptor/shapeFile.js';
 import { descriptorArb, verboseSpelling } from './descriptorArbitrary.js';
 
-describe('descriptor goldens (shape.descriptor.grammar, shape.descriptor.defaults, shape.descriptor.canonical)', () => {
+describe('descriptor goldens (kit.descriptor.grammar, kit.descriptor.defaults, kit.descriptor.canonical)', () => {
   it("the issue's example: defaults filled, sh1 dropped from the canonical form", () => {
     const d = parseDescriptor('mb1ic64ih56oc64kh3sh1ph1 # resnet50 layer1 conv2');
     // By hand: ⌊(56 + 2 − 3)/1⌋ + 1 = 56; the width is the height's copy (square rule).
@@ -29,7 +29,7 @@ describe('descriptor goldens (shape.descriptor.grammar, shape.descriptor.default
     expect(printDescriptor(d)).toBe('ic3ih5oc2kh3nx:y');
   });
 
-  it("benchdnn's dh counts from 0: dh1 is convkit dilation 2, and a written oh sets the bottom padding (shape.descriptor.dilation, shape.descriptor.output)", () => {
+  it("benchdnn's dh counts from 0: dh1 is convkit dilation 2, and a written oh sets the bottom padding (kit.descriptor.dilation, kit.descriptor.output)", () => {
     // benchdnn's own line (inputs/conv dilated_conv:11). By hand: e = 2·2 + 1 = 5, symmetric count ⌊(8 + 2 − 5)/2⌋ + 1 = 3 ≠ 4,
     // so bottom = (4 − 1)·2 − 8 + 5 − 1 = 2; the width (k3 s1 p1, no dilation) is symmetric: right = 1.
     const d = parseDescriptor('ic4ih8iw8oc6oh4ow8kh3kw3sh2sw1ph1pw1dh1dw0n"dilated_conv:11"');
@@ -38,7 +38,7 @@ describe('descriptor goldens (shape.descriptor.grammar, shape.descriptor.default
     expect(printDescriptor(d)).toBe('ic4ih8iw8oc6oh4kh3kw3sh2pw1dh1ndilated_conv:11');
   });
 
-  it("benchdnn's resnet_50 max_pool1 deduces padding 0 and so reads as ceil mode (shape.descriptor.pool)", () => {
+  it("benchdnn's resnet_50 max_pool1 deduces padding 0 and so reads as ceil mode (kit.descriptor.pool)", () => {
     // By hand: deduced ph = trunc(((56 − 1)·2 − 112 + 3)/2) = trunc(1/2) = 0; floor count ⌊109/2⌋ + 1 = 55, ceil count 56.
     const d = parseDescriptor('--pool --alg=MAX ic64_ih112oh56_kh3sh2n"resnet_50:max_pool1"');
     expect(descriptorCall(d)).toEqual({ op: 'maxPool2d', inputShape: [2, 64, 112, 112], outputShape: [2, 64, 56, 56],
@@ -59,7 +59,7 @@ describe('descriptor goldens (shape.descriptor.grammar, shape.descriptor.default
       options: { stride: [2, 2], padding: [1, 1], outputPadding: [1, 1], dilation: [1, 1], groups: 1 } });
   });
 
-  it('a width field makes the width stand alone: sw defaults to 1, not to sh (shape.descriptor.defaults)', () => {
+  it('a width field makes the width stand alone: sw defaults to 1, not to sh (kit.descriptor.defaults)', () => {
     const d = parseDescriptor('ic3ih9iw9oc2kh3kw3sh2');
     expect([d.height.stride, d.width.stride, d.width.output]).toEqual([2, 1, 7]);
   });
@@ -71,27 +71,27 @@ describe('descriptor goldens (shape.descriptor.grammar, shape.descriptor.default
 
 describe('descriptor errors name the line, the field, its value and the rule', () => {
   const cases: [string, string, unknown, string][] = [
-    ['ic3ih5kh3', 'oc', undefined, 'shape.descriptor.defaults'],
-    ['ic3ih5oc2kh3pw1', 'iw', undefined, 'shape.descriptor.defaults'],
-    ['ic3iw5oc2kw3', 'ih', undefined, 'shape.descriptor.defaults'],
-    ['ic3ih5oc2kh3ph1ph2', 'ph', 2, 'shape.descriptor.grammar'],
-    ['ic3ih5oc2kh3x1', 'field', 'x1', 'shape.descriptor.grammar'],
-    ['ic3ih5oc2khx', 'kh', 'x', 'shape.descriptor.grammar'],
-    ['ic3id5ih5oc2kh3', 'id', 5, 'shape.descriptor.grammar'],
-    ['--pool g2ic4ih5kh3', 'g', 2, 'shape.descriptor.pool'],
+    ['ic3ih5kh3', 'oc', undefined, 'kit.descriptor.defaults'],
+    ['ic3ih5oc2kh3pw1', 'iw', undefined, 'kit.descriptor.defaults'],
+    ['ic3iw5oc2kw3', 'ih', undefined, 'kit.descriptor.defaults'],
+    ['ic3ih5oc2kh3ph1ph2', 'ph', 2, 'kit.descriptor.grammar'],
+    ['ic3ih5oc2kh3x1', 'field', 'x1', 'kit.descriptor.grammar'],
+    ['ic3ih5oc2khx', 'kh', 'x', 'kit.descriptor.grammar'],
+    ['ic3id5ih5oc2kh3', 'id', 5, 'kit.descriptor.grammar'],
+    ['--pool g2ic4ih5kh3', 'g', 2, 'kit.descriptor.pool'],
     ['--pool ic3ih5kh3ph2', 'ph', 2, 'pool.padding.limit'],
-    ['--pool --alg=avg_p ic3ih5kh3dh1', 'dh', 1, 'shape.descriptor.pool'],
-    ['--pool --alg=sum ic3ih5kh3', '--alg', 'sum', 'shape.descriptor.pool'],
-    ['--alg=max ic3ih5oc3kh3', '--alg', 'max', 'shape.descriptor.grammar'],
-    ['--dir=BWD_D ic3ih5oc3kh3', 'option', '--dir=BWD_D', 'shape.descriptor.grammar'],
-    ['ic3ih5oc3kh3 ic3ih5oc3kh3', 'descriptor', 'ic3ih5oc3kh3 ic3ih5oc3kh3', 'shape.descriptor.grammar'],
+    ['--pool --alg=avg_p ic3ih5kh3dh1', 'dh', 1, 'kit.descriptor.pool'],
+    ['--pool --alg=sum ic3ih5kh3', '--alg', 'sum', 'kit.descriptor.pool'],
+    ['--alg=max ic3ih5oc3kh3', '--alg', 'max', 'kit.descriptor.grammar'],
+    ['--dir=BWD_D ic3ih5oc3kh3', 'option', '--dir=BWD_D', 'kit.descriptor.grammar'],
+    ['ic3ih5oc3kh3 ic3ih5oc3kh3', 'descriptor', 'ic3ih5oc3kh3 ic3ih5oc3kh3', 'kit.descriptor.grammar'],
     ['g2ic3ih5oc4kh3', 'g', 2, 'conv.groups'],
     ['ic3ih2oc2kh5', 'oh', -2, 'shape.positive'],
-    ['ic3ih9oc2oh3kh3', 'oh', 3, 'shape.descriptor.output'],
+    ['ic3ih9oc2oh3kh3', 'oh', 3, 'kit.descriptor.output'],
     ['--deconv ic3ih4oc2oh12kh3sh2ph1', 'oh', 12, 'convt.output-padding'],
-    ['--pool ic3ih9oh2kh3sh2ph0', 'oh', 2, 'shape.descriptor.pool'],
-    ['--pool ic3ih10iw10oh5ow6kh3kw3sh2sw2ph1pw1', 'oh', 5, 'shape.descriptor.pool'],
-    ['ic3ih5oc2kh3na"b', 'n', 'a"b', 'shape.descriptor.grammar'],
+    ['--pool ic3ih9oh2kh3sh2ph0', 'oh', 2, 'kit.descriptor.pool'],
+    ['--pool ic3ih10iw10oh5ow6kh3kw3sh2sw2ph1pw1', 'oh', 5, 'kit.descriptor.pool'],
+    ['ic3ih5oc2kh3na"b', 'n', 'a"b', 'kit.descriptor.grammar'],
   ];
   for (const [line, field, value, clause] of cases) {
     it(`${line}: ${field}`, () => {
@@ -106,7 +106,7 @@ describe('descriptor errors name the line, the field, its value and the rule', (
     });
   }
 
-  it('a shape file error names the file and the 1-based line (shape.descriptor.file)', () => {
+  it('a shape file error names the file and the 1-based line (kit.descriptor.file)', () => {
     const text = '# header\n\nmb1ic3ih5oc2kh3\n  # indented comment\nmb1ic3ih5oc2kh9\n';
     let error: unknown;
     try { parseShapeFile(text, 'my.txt'); } catch (e) { error = e; }
@@ -117,7 +117,7 @@ describe('descriptor errors name the line, the field, its value and the rule', (
   });
 });
 
-describe('round trips (shape.descriptor.canonical)', () => {
+describe('round trips (kit.descriptor.canonical)', () => {
   it('parse(print(r)) equals r for every valid record', () => {
     fc.assert(fc.property(descriptorArb, (d) => { expect(parseDescriptor(printDescriptor(d))).toEqual(d); }), { numRuns: 400, seed: 20261121 });
   });

@@ -1,5 +1,5 @@
 /**
- * benchdnn's per-axis arithmetic for a descriptor (spec/shape-descriptors.md, `shape.descriptor.output`), in
+ * benchdnn's per-axis arithmetic for a descriptor (spec/shape-descriptors.md, `kit.descriptor.output`), in
  * convkit's dilation (d ≥ 1; benchdnn writes d − 1). All window counts go through src/shape/windowOutputSize.ts,
  * the one window formula; only benchdnn's padding deduction is new here.
  */

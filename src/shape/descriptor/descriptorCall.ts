@@ -1,5 +1,5 @@
 /**
- * A descriptor as an operator call's shapes and options (spec/shape-descriptors.md, `shape.descriptor.call`):
+ * A descriptor as an operator call's shapes and options (spec/shape-descriptors.md, `kit.descriptor.call`):
  * what a runner needs to fill tensors and call an adapter. conv2d and convTranspose2d carry a bias, as benchdnn's
  * default direction FWD_B does; padding is zeros, the only padding benchdnn has.
  */

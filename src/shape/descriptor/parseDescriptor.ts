@@ -3,9 +3,9 @@
  *
  *     [--conv | --deconv | --pool] [--alg=ALG] DESCRIPTOR [# comment]
  *
- * and DESCRIPTOR is benchdnn's `gXmbX_icXihXiwX_ocXohXowX_khXkwX_shXswX_phXpwX_dhXdwX_nNAME` (`shape.descriptor.grammar`),
- * with benchdnn's defaults and deductions (`shape.descriptor.defaults`, `shape.descriptor.output`) and the
- * dilation shifted to convkit's convention (`shape.descriptor.dilation`). Bad input is a DescriptorError naming
+ * and DESCRIPTOR is benchdnn's `gXmbX_icXihXiwX_ocXohXowX_khXkwX_shXswX_phXpwX_dhXdwX_nNAME` (`kit.descriptor.grammar`),
+ * with benchdnn's defaults and deductions (`kit.descriptor.defaults`, `kit.descriptor.output`) and the
+ * dilation shifted to convkit's convention (`kit.descriptor.dilation`). Bad input is a DescriptorError naming
  * the line, the field, its value and the rule.
  */
 import { DescriptorError } from './descriptorError.js';
@@ -31,7 +31,7 @@ type Fields = Map<string, number>;
 
 export function parseDescriptor(line: string): ProblemDescriptor {
   const text = line.trim();
-  const fail = (code: 'E_INTEGER' | 'E_OPTION' | 'E_SHAPE', field: string, value: unknown, rule: string, clause = 'shape.descriptor.grammar'): never => {
+  const fail = (code: 'E_INTEGER' | 'E_OPTION' | 'E_SHAPE', field: string, value: unknown, rule: string, clause = 'kit.descriptor.grammar'): never => {
     throw new DescriptorError(text, { code, field, value, rule, clause });
   };
   const hash = text.indexOf('#');
@@ -59,7 +59,7 @@ export function parseDescriptor(line: string): ProblemDescriptor {
   let countIncludePad: boolean | undefined;
   if (alg !== null) {
     if (driver === 'pool') {
-      const a = POOL_ALGS[alg] ?? fail('E_OPTION', '--alg', alg, 'must be max, avg_p or avg_np for --pool', 'shape.descriptor.pool');
+      const a = POOL_ALGS[alg] ?? fail('E_OPTION', '--alg', alg, 'must be max, avg_p or avg_np for --pool', 'kit.descriptor.pool');
       operator = a.op;
       countIncludePad = a.countIncludePad;
     } else if (!CONV_ALGS.has(alg)) {
@@ -68,9 +68,9 @@ export function parseDescriptor(line: string): ProblemDescriptor {
   }
   const { fields, name } = readFields(descriptors[0]!, operator, fail);
   const axes = resolveAxes(operator, fields, fail);
-  const channels = fields.get('ic') ?? fail('E_OPTION', 'ic', undefined, 'must be given (it has no default)', 'shape.descriptor.defaults');
+  const channels = fields.get('ic') ?? fail('E_OPTION', 'ic', undefined, 'must be given (it has no default)', 'kit.descriptor.defaults');
   const pool = driver === 'pool';
-  const outChannels = pool ? channels : fields.get('oc') ?? fail('E_OPTION', 'oc', undefined, 'must be given (it has no default)', 'shape.descriptor.defaults');
+  const outChannels = pool ? channels : fields.get('oc') ?? fail('E_OPTION', 'oc', undefined, 'must be given (it has no default)', 'kit.descriptor.defaults');
   const record: ProblemDescriptor = {
     operator, batch: fields.get('mb') ?? 2, channels, outChannels, groups: fields.get('g') ?? 1, ...axes,
     ...(countIncludePad === undefined ? {} : { countIncludePad }), name, comment,
@@ -89,8 +89,8 @@ function readFields(token: string, operator: DescriptorOperator, fail: Fail): { 
     if (rest.startsWith('n')) return { fields, name: unquote(rest.slice(1), fail) };
     const key = FIELD.exec(rest)?.[1] ?? fail('E_OPTION', 'field', rest, `is not a descriptor field (fields: ${FIELDS_2D})`);
     const digits = /^\d+/.exec(rest.slice(key.length))?.[0] ?? fail('E_INTEGER', key, rest.slice(key.length, key.length + 8) || undefined, 'must be followed by a non-negative integer');
-    if (DEPTH_FIELDS.has(key)) fail('E_OPTION', key, Number(digits), 'is a depth field: 3-D problems are not supported, convkit is 2-D', 'shape.descriptor.grammar');
-    if ((key === 'g' || key === 'oc') && (operator === 'maxPool2d' || operator === 'avgPool2d')) fail('E_OPTION', key, Number(digits), 'is not a pooling field (pools keep their channels)', 'shape.descriptor.pool');
+    if (DEPTH_FIELDS.has(key)) fail('E_OPTION', key, Number(digits), 'is a depth field: 3-D problems are not supported, convkit is 2-D', 'kit.descriptor.grammar');
+    if ((key === 'g' || key === 'oc') && (operator === 'maxPool2d' || operator === 'avgPool2d')) fail('E_OPTION', key, Number(digits), 'is not a pooling field (pools keep their channels)', 'kit.descriptor.pool');
     if (fields.has(key)) fail('E_OPTION', key, Number(digits), `is given twice (first ${fields.get(key)})`);
     const value = Number(digits);
     if (!Number.isSafeInteger(value)) fail('E_INTEGER', key, digits, 'must be a safe integer');
@@ -110,7 +110,7 @@ function unquote(raw: string, fail: Fail): string {
 function resolveAxes(op: DescriptorOperator, f: Fields, fail: Fail): { height: DescriptorAxis; width: DescriptorAxis } {
   if (!f.has('ih')) {
     const rule = f.has('iw') ? 'must be given: 1-D descriptors (iw only) are not supported, convkit is 2-D' : 'must be given (it has no default)';
-    fail('E_OPTION', 'ih', undefined, rule, 'shape.descriptor.defaults');
+    fail('E_OPTION', 'ih', undefined, rule, 'kit.descriptor.defaults');
   }
   const height = resolveAxis(op, f, 'h', fail);
   const widthGiven = WIDTH_FIELDS.some((k) => f.has(k));
@@ -118,7 +118,7 @@ function resolveAxes(op: DescriptorOperator, f: Fields, fail: Fail): { height: D
 }
 
 function resolveAxis(op: DescriptorOperator, f: Fields, x: 'h' | 'w', fail: Fail): DescriptorAxis {
-  const need = (key: string) => f.get(key) ?? fail('E_OPTION', key, undefined, x === 'w' ? 'must be given once any width field (iw, ow, kw, sw, pw, dw) is' : 'must be given (it has no default)', 'shape.descriptor.defaults');
+  const need = (key: string) => f.get(key) ?? fail('E_OPTION', key, undefined, x === 'w' ? 'must be given once any width field (iw, ow, kw, sw, pw, dw) is' : 'must be given (it has no default)', 'kit.descriptor.defaults');
   const input = need(`i${x}`);
   const kernel = need(`k${x}`);
   const stride = f.get(`s${x}`) ?? 1;
@@ -129,6 +129,6 @@ function resolveAxis(op: DescriptorOperator, f: Fields, x: 'h' | 'w', fail: Fail
     return { input, output: deducedOutput(op, { input, kernel, stride, padding, dilation }), kernel, stride, padding, dilation };
   }
   const padding = f.get(`p${x}`) ?? deducedPadding(op, { input, output: given, kernel, stride, dilation });
-  if (padding < 0) fail('E_SHAPE', `o${x}`, given, `deduces a negative padding p${x} = ${padding}; give p${x} or a larger o${x}`, 'shape.descriptor.output');
+  if (padding < 0) fail('E_SHAPE', `o${x}`, given, `deduces a negative padding p${x} = ${padding}; give p${x} or a larger o${x}`, 'kit.descriptor.output');
   return { input, output: given, kernel, stride, padding, dilation };
 }

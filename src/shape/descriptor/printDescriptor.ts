@@ -1,5 +1,5 @@
 /**
- * Writes a ProblemDescriptor as its shortest canonical line (spec/shape-descriptors.md, `shape.descriptor.canonical`):
+ * Writes a ProblemDescriptor as its shortest canonical line (spec/shape-descriptors.md, `kit.descriptor.canonical`):
  * benchdnn's field order, every field that equals what parseDescriptor would default or deduce left out, the
  * width fields only when some width value differs from its height value, no quotes, no `_`. So
  * printDescriptor(parseDescriptor(s)) is the canonical form of s, and parseDescriptor(printDescriptor(d)) equals d.

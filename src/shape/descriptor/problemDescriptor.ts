@@ -1,8 +1,8 @@
 /**
  * A problem descriptor as data: one benchdnn-style line such as `mb1ic64ih56oc64kh3ph1 # resnet50 layer1 conv2`,
- * resolved to numbers (spec/shape-descriptors.md, `shape.descriptor.grammar`). Every value is in convkit's
- * conventions: `dilation` is convkit's (1 = none), not benchdnn's `dh` (0 = none), see `shape.descriptor.dilation`;
- * `output` is always resolved, whether the line wrote `oh` or it was computed (`shape.descriptor.output`).
+ * resolved to numbers (spec/shape-descriptors.md, `kit.descriptor.grammar`). Every value is in convkit's
+ * conventions: `dilation` is convkit's (1 = none), not benchdnn's `dh` (0 = none), see `kit.descriptor.dilation`;
+ * `output` is always resolved, whether the line wrote `oh` or it was computed (`kit.descriptor.output`).
  *
  * parseDescriptor reads a line into this record, printDescriptor writes its shortest canonical line, and
  * descriptorCall turns it into an operator's input shapes and options.
@@ -18,9 +18,9 @@ export interface DescriptorAxis {
   readonly output: number;
   readonly kernel: number;
   readonly stride: number;
-  /** `ph` / `pw`: padding before (top, left). The padding after follows from `output` (`shape.descriptor.output`). */
+  /** `ph` / `pw`: padding before (top, left). The padding after follows from `output` (`kit.descriptor.output`). */
   readonly padding: number;
-  /** convkit's dilation, ≥ 1: benchdnn's `dh` + 1 (`shape.descriptor.dilation`). */
+  /** convkit's dilation, ≥ 1: benchdnn's `dh` + 1 (`kit.descriptor.dilation`). */
   readonly dilation: number;
 }
 
@@ -36,7 +36,7 @@ export interface ProblemDescriptor {
   readonly groups: number;
   readonly height: DescriptorAxis;
   readonly width: DescriptorAxis;
-  /** avgPool2d only: benchdnn's `--alg=avg_p` (true) or `--alg=avg_np` (false) (`shape.descriptor.pool`). */
+  /** avgPool2d only: benchdnn's `--alg=avg_p` (true) or `--alg=avg_np` (false) (`kit.descriptor.pool`). */
   readonly countIncludePad?: boolean;
   /** The `n` field, without quotes; null when absent. */
   readonly name: string | null;

@@ -2,7 +2,7 @@
  * A smaller member of a descriptor's family: batch, channels and spatial extents capped, with the features that
  * pick an optimised kernel's code path kept — per-group channel parity (an odd tail stays odd), depthwise (g = C) and its
  * channel multiplier, global pooling (k = H), the kernel, stride, dilation and padding, convT's output
- * padding, a conv's own padding after, and a pool's ceil mode (spec/shape-descriptors.md, `shape.descriptor.call`).
+ * padding, a conv's own padding after, and a pool's ceil mode (spec/shape-descriptors.md, `kit.descriptor.call`).
  * For fast cross-checks of a corpus; `scale large` runs the descriptors unchanged.
  */
 import { transposedOutputSize, windowOutputSize } from '../windowOutputSize.js';

@@ -1,6 +1,6 @@
 /**
  * Shape files: one descriptor line per problem, `#` comments and blank lines skipped
- * (spec/shape-descriptors.md, `shape.descriptor.file`). A bad line is a ShapeFileError naming the file and the
+ * (spec/shape-descriptors.md, `kit.descriptor.file`). A bad line is a ShapeFileError naming the file and the
  * 1-based line number, with the line's DescriptorError kept as data.
  */
 import { readFileSync } from 'node:fs';
