@@ -3,6 +3,7 @@
  * dilation = a zero-inserted kernel; padding = pad2d then a 'valid' conv (every mode); groups = separate
  * convolutions stacked; multi-channel = sum of single-channel correlations.
  */
+import { pairOf } from '../../src/shape/pair.js';
 import type { Adapter, Conv2dOptions, TensorData } from '../../src/adapter/contract.js';
 import type { OperatorCall } from '../../src/adapter/operatorCall.js';
 import { conv2dGeometry } from '../../src/shape/conv2dGeometry.js';
@@ -36,7 +37,7 @@ export const decompositionProperties = [
     arbitrary: conv2dCaseArb(),
     caseFeatures: conv2dFeatures,
     predicate: async (adapter, c) => {
-      const [sh, sw] = Array.isArray(c.options.stride) ? c.options.stride : [c.options.stride ?? 1, c.options.stride ?? 1];
+      const [sh, sw] = pairOf(c.options.stride, 1);
       const ref = await referenceWithBound(conv2dCall(c), adapter.dtype);
       const unit: OperatorCall = conv2dCall({ ...c, options: { ...c.options, stride: 1, padding: explicitPadding(c) } });
       const full = await callOp(adapter, unit);
@@ -53,7 +54,7 @@ export const decompositionProperties = [
     arbitrary: conv2dCaseArb(),
     caseFeatures: conv2dFeatures,
     predicate: async (adapter, c) => {
-      const [dh, dw] = Array.isArray(c.options.dilation) ? c.options.dilation : [c.options.dilation ?? 1, c.options.dilation ?? 1];
+      const [dh, dw] = pairOf(c.options.dilation, 1);
       const via = conv2dCall({ ...c, weight: dilateKernel(c.weight, dh, dw), options: { ...c.options, dilation: 1, padding: explicitPadding(c) } });
       await compare(adapter, c, await callOp(adapter, via), 'conv2d(dilation d)', 'conv.dilation', via);
     },

@@ -16,7 +16,7 @@ import { PropertyFailure } from '../propertyFailure.js';
 import { filled, mapValues } from '../transforms/elementwise.js';
 import { poolFeatures } from './caseFeatures.js';
 
-const pair = (p: number | [number, number] | undefined, d: number): [number, number] => (Array.isArray(p) ? p : [p ?? d, p ?? d]);
+import { pairOf as pair } from '../../src/shape/pair.js';
 const asPlanes = (t: TensorData): TensorData => ({ shape: [t.shape[0]! * t.shape[1]!, 1, t.shape[2]!, t.shape[3]!], data: t.data });
 const plainAvg = avgPool2dCaseArb({ ceilMode: false, divisorOverride: false });
 

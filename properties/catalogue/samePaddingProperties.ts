@@ -14,7 +14,8 @@ import { defineProperty } from '../property.js';
 import { crop } from '../transforms/windowTransforms.js';
 import { conv2dFeatures } from './caseFeatures.js';
 
-const pairOf = (p: number | [number, number] | undefined): [number, number] => (Array.isArray(p) ? p : [p ?? 1, p ?? 1]);
+import { pairOf as sharedPairOf } from '../../src/shape/pair.js';
+const pairOf = (p: number | [number, number] | undefined): [number, number] => sharedPairOf(p, 1);
 
 export const samePaddingProperties = [
   defineProperty<Conv2dCase>({

@@ -8,7 +8,9 @@ import type { AvgPool2dOptions, Conv2dOptions, ConvTranspose2dOptions, MaxPool2d
 import type { AttributeValue, ElemType, OnnxGraph } from './onnxModel.js';
 
 export const OPSET = 19;
-export const pair = (v: Pair | undefined, fallback: number): [number, number] => (v === undefined ? [fallback, fallback] : typeof v === 'number' ? [v, v] : [v[0], v[1]]);
+/** int-or-pair options, read once in src/shape/pair.ts. */
+export { pairOf as pair } from '../../shape/pair.js';
+import { pairOf as pair } from '../../shape/pair.js';
 const onnxPads = (p: Pads) => [p.top, p.left, p.bottom, p.right];
 const PAD_MODE: Record<Pad2dMode, string> = { constant: 'constant', reflect: 'reflect', replicate: 'edge', circular: 'wrap' };
 

@@ -10,7 +10,9 @@ import { tf } from './tfjsRuntime.js';
 type T4 = tf.Tensor4D;
 type ExplicitPadding = [[number, number], [number, number], [number, number], [number, number]];
 
-export const pair = (v: Pair | undefined, fallback: number): [number, number] => (v === undefined ? [fallback, fallback] : typeof v === 'number' ? [v, v] : [v[0], v[1]]);
+/** int-or-pair options, read once in src/shape/pair.ts. */
+export { pairOf as pair } from '../../shape/pair.js';
+import { pairOf as pair } from '../../shape/pair.js';
 
 const toNhwc = (x: tf.Tensor): T4 => tf.transpose(x as T4, [0, 2, 3, 1]);
 const toNchw = (x: tf.Tensor): T4 => tf.transpose(x as T4, [0, 3, 1, 2]);
