@@ -28,8 +28,9 @@ import sys
 __all__ = ["serve", "AdapterError", "OPERATORS"]
 
 OPERATORS = (
-    "corr2d", "conv2d", "convTranspose2d", "pad2d", "maxPool2d", "avgPool2d",
+    "corr2d", "conv2d", "convTranspose2d", "pad2d", "maxPool2d", "avgPool2d", "adaptiveAvgPool2d", "adaptiveMaxPool2d",
     "conv2dBackward", "convTranspose2dBackward", "maxPool2dBackward", "avgPool2dBackward", "pad2dBackward",
+    "adaptiveAvgPool2dBackward", "adaptiveMaxPool2dBackward",
 )
 
 _NON_FINITE = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
