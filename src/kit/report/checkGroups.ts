@@ -5,6 +5,7 @@
  * families are derived from them by one ordered rule table rather than stored.
  */
 import type { CheckResult, CheckStatus } from '../../check/checkResult.js';
+import { OPERATORS } from '../../operators/index.js';
 
 export type StatusCounts = Record<CheckStatus, number>;
 
@@ -20,14 +21,13 @@ export function countByStatus(checks: readonly CheckResult[]): StatusCounts {
   return counts;
 }
 
-/** Golden fixture ids spell operators without hyphens (`notes-003-maxpool2d-…`); longest names first. */
+/**
+ * Golden fixture ids name their operator by its check-id form, hyphens optional (`notes-003-maxpool2d-…`,
+ * `torch-adaptive-max-pool2d-…`): one pattern per registered operator, longest ids first so that
+ * `adaptive-max-pool2d` wins over `max-pool2d` and `conv-transpose2d` over `conv2d`.
+ */
 const GOLDEN_OPERATORS: ReadonlyArray<[RegExp, string]> = [
-  [/conv-?transpose2d/, 'conv-transpose2d'],
-  [/max-?pool2d/, 'max-pool2d'],
-  [/avg-?pool2d/, 'avg-pool2d'],
-  [/conv2d/, 'conv2d'],
-  [/corr2d/, 'corr2d'],
-  [/pad2d/, 'pad2d'],
+  ...[...OPERATORS].sort((a, b) => b.id.length - a.id.length).map((r): [RegExp, string] => [new RegExp(r.id.split('-').join('-?')), r.id]),
   // The notes' training runs fit a conv2d kernel through conv2d and conv2dBackward.
   [/-train-/, 'conv2d'],
 ];
