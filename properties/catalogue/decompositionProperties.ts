@@ -28,6 +28,8 @@ async function compare(adapter: Adapter, c: Conv2dCase, composed: TensorData, wh
 export const decompositionProperties = [
   defineProperty<Conv2dCase>({
     id: 'conv2d.stride-is-subsampling',
+    operator: 'conv2d',
+    family: 'decomposition',
     title: 'conv2d with stride s = every s-th row and column of the stride-1 output',
     clauses: ['conv.stride', 'shape.window'],
     requires: { ops: ['conv2d'], features: ['conv2d.stride'] },
@@ -43,6 +45,8 @@ export const decompositionProperties = [
   }),
   defineProperty<Conv2dCase>({
     id: 'conv2d.dilation-is-zero-inserted-kernel',
+    operator: 'conv2d',
+    family: 'decomposition',
     title: 'conv2d with dilation d = conv2d with d − 1 zeros inserted between kernel taps',
     clauses: ['conv.dilation'],
     requires: { ops: ['conv2d'], features: ['conv2d.dilation'] },
@@ -56,6 +60,8 @@ export const decompositionProperties = [
   }),
   defineProperty<Conv2dCase>({
     id: 'conv2d.padding-is-pad-then-valid',
+    operator: 'conv2d',
+    family: 'decomposition',
     title: "conv2d with padding p and mode m = conv2d('valid') of pad2d(x, p, m) — every padding form and mode",
     clauses: ['conv.padding.mode', 'conv.padding.forms', 'conv.padding.same', 'pad.mode'],
     requires: { ops: ['conv2d', 'pad2d'] },
@@ -73,6 +79,8 @@ export const decompositionProperties = [
   }),
   defineProperty<Conv2dCase>({
     id: 'conv2d.groups-are-stacked-convolutions',
+    operator: 'conv2d',
+    family: 'decomposition',
     title: 'conv2d with g groups = the g group-wise convolutions stacked along channels',
     clauses: ['conv.groups', 'conv.channels'],
     requires: { ops: ['conv2d'], features: ['conv2d.groups'] },
@@ -98,6 +106,8 @@ export const decompositionProperties = [
   }),
   defineProperty<Conv2dCase>({
     id: 'conv2d.channels-are-summed',
+    operator: 'conv2d',
+    family: 'decomposition',
     title: 'a multi-channel conv2d = Σ over input channels of single-channel convolutions (+ bias once)',
     clauses: ['conv.definition', 'conv.channels'],
     requires: { ops: ['conv2d'] },

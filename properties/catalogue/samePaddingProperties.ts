@@ -19,6 +19,8 @@ const pairOf = (p: number | [number, number] | undefined): [number, number] => (
 export const samePaddingProperties = [
   defineProperty<Conv2dCase>({
     id: 'conv2d.same-padding-convention',
+    operator: 'conv2d',
+    family: 'decomposition',
     title: "'same' pads the odd extra row/column at the bottom/right: the notes' top/left convention is it shifted by one",
     clauses: ['conv.padding.same', 'conv.padding.same.torch', 'conv.padding.same.notes'],
     requires: { ops: ['conv2d'], features: ['conv2d.padding.same', 'conv2d.padding.asymmetric'] },

@@ -23,6 +23,8 @@ function isEmptyTensor(answered: unknown, call: OperatorCall): boolean {
 export function invalidConfigurationsProperty(record: OperatorRecord & { invalidCases: () => import('fast-check').Arbitrary<InvalidCall>; invalidConfigurations: PropertyText }): Property {
   return defineProperty<InvalidCall>({
     id: `${record.id}.invalid-configurations-rejected`,
+    operator: record.id,
+    family: 'errors',
     title: record.invalidConfigurations.title,
     clauses: record.invalidConfigurations.clauses,
     requires: { ops: [record.name], features: ['errors'] },

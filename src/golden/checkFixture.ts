@@ -3,10 +3,11 @@
  * and, where the fixture has values, every element is within the fixture's absolute tolerance.
  */
 import type { Adapter, Feature, TensorData } from '../adapter/contract.js';
-import { operatorRecord } from '../operators/index.js';
 import { invokeOperator, UnsupportedOperator, type OperatorCall } from '../adapter/operatorCall.js';
 import { compareTensors } from '../check/compareTensors.js';
-import type { CheckResult } from '../check/checkResult.js';
+import type { CheckDetail, CheckResult } from '../check/checkResult.js';
+import { recordingAdapter } from '../adapter/recordingAdapter.js';
+import { operatorRecord } from '../operators/index.js';
 import { formatValue } from '../errors/convkitError.js';
 import { checkAdapterResult } from '../tensor/tensorData.js';
 import { decodeValue, type Fixture, type FixtureTensor, type ForwardFixture, type TrainingFixture } from './fixture.js';
@@ -36,8 +37,14 @@ export async function checkFixture(adapter: Adapter, fixture: Fixture): Promise<
   return fixture.kind === 'training' ? checkTrainingOnAdapter(adapter, fixture) : checkForwardFixture(adapter, fixture);
 }
 
+/** The fields every golden result shares; a training run fits a conv2d layer. */
+function goldenBase(fixture: Fixture) {
+  const operator = fixture.kind === 'training' ? operatorRecord('conv2d').id : operatorRecord(fixture.op).id;
+  return { id: `golden/${fixture.id}`, kind: 'golden' as const, operator, family: 'golden' as const, clauses: fixture.clauses, ...(fixture.path ? { fixturePath: fixture.path } : {}) };
+}
+
 async function checkTrainingOnAdapter(adapter: Adapter, fixture: TrainingFixture): Promise<CheckResult> {
-  const base = { id: `golden/${fixture.id}`, clauses: fixture.clauses, ...(fixture.path ? { path: fixture.path } : {}) };
+  const base = goldenBase(fixture);
   try {
     const mismatches = trainingMismatches(fixture, await replayTrainingOnAdapter(adapter, fixture));
     if (mismatches.length === 0) return { ...base, status: 'passed' };
@@ -55,7 +62,9 @@ function declaredMissing(adapter: Adapter, call: OperatorCall): Feature[] {
 }
 
 async function checkForwardFixture(adapter: Adapter, fixture: ForwardFixture): Promise<CheckResult> {
-  const base = { id: `golden/${fixture.id}`, clauses: fixture.clauses, ...(fixture.path ? { path: fixture.path } : {}) };
+  const recorder = recordingAdapter(adapter);
+  const withCalls = (detail: CheckDetail = {}): { detail: CheckDetail } => ({ detail: { ...detail, calls: recorder.calls } });
+  const base = goldenBase(fixture);
   const call = fixtureCall(fixture);
   const missing = typeof adapter[call.op] === 'function' ? declaredMissing(adapter, call) : [];
   if (missing.length > 0) return { ...base, status: 'skipped', message: `adapter ${adapter.name} declares ${missing.join(', ')} unsupported` };
@@ -63,16 +72,16 @@ async function checkForwardFixture(adapter: Adapter, fixture: ForwardFixture): P
   const clause = fixture.clauses[0] ?? '';
   let raw: unknown;
   try {
-    raw = await invokeOperator(adapter, call);
+    raw = await invokeOperator(recorder.adapter, call);
   } catch (e) {
     if (e instanceof UnsupportedOperator) return { ...base, status: 'skipped', message: e.message };
-    return { ...base, status: 'error', message: `${fixture.op} threw ${(e as Error).message ?? String(e)} ${where}` };
+    return { ...base, status: 'error', message: `${fixture.op} threw ${(e as Error).message ?? String(e)} ${where}`, ...withCalls() };
   }
   let actual;
   try {
     actual = checkAdapterResult(raw, fixture.op, fixture.expected.shape);
   } catch (e) {
-    return { ...base, status: (e as Error).message.includes('result.shape') ? 'failed' : 'error', message: `${(e as Error).message} ${where}` };
+    return { ...base, status: (e as Error).message.includes('result.shape') ? 'failed' : 'error', message: `${(e as Error).message} ${where}`, ...withCalls() };
   }
   if (fixture.expected.data === undefined) return { ...base, status: 'passed' };
   const expected = { shape: fixture.expected.shape, data: Float64Array.from(fixture.expected.data.map(decodeValue)) };
@@ -85,7 +94,7 @@ async function checkForwardFixture(adapter: Adapter, fixture: ForwardFixture): P
     status: 'failed',
     message: `${fixture.op}[${m.position.join(', ')}]=${m.actual}, but should be ${m.expected} (±${m.bound}; ${cmp.mismatches} of ${expected.data.length} elements differ) ${where} §${clause}`,
     counterexample: { call, expected: fixture.expected },
-    detail: { actual, expected, bound: tolerance, mismatches: cmp.mismatches },
+    ...withCalls({ actual, expected, bound: tolerance, mismatches: cmp.mismatches }),
   };
 }
 

@@ -11,6 +11,7 @@
  */
 import { beforeAll, describe, it } from 'vitest';
 import type { Adapter } from '../adapter/contract.js';
+import { replayCommand } from './report/replayCommand.js';
 import type { CheckResult } from '../check/checkResult.js';
 import { checkFixture } from '../golden/checkFixture.js';
 import { loadFixtures } from '../golden/loadFixtures.js';
@@ -21,6 +22,8 @@ import { DEFAULT_RUNS, DEFAULT_SEED } from './runConformance.js';
 
 export interface DescribeConformanceOptions {
   readonly seed?: number;
+  /** How the replay command names the adapter (`--adapter …`); a placeholder by default. */
+  readonly adapterSpec?: string;
   readonly runs?: number;
   /** Only checks whose id contains this text. */
   readonly only?: string;
@@ -34,15 +37,16 @@ interface SkipContext {
   skip(note?: string): void;
 }
 
-function verdict(result: CheckResult, seed: number, ctx: SkipContext): void {
+function verdict(result: CheckResult, adapterSpec: string, ctx: SkipContext): void {
   if (result.status === 'skipped') return ctx.skip(result.message);
   if (result.status === 'passed') return;
-  const replay = result.id.startsWith('golden/') ? '' : `\nreplay: convkit replay ${result.id} --adapter <your adapter> --seed ${seed}${result.path ? ` --path ${result.path}` : ''}`;
+  const replay = result.replay === undefined ? '' : `\nreplay: ${replayCommand(result, adapterSpec)}`;
   throw new Error(`${result.status}: ${result.message ?? ''} (clauses ${result.clauses.join(', ')})${replay}`);
 }
 
 export function describeConformance(adapter: Adapter | (() => Adapter | Promise<Adapter>), options: DescribeConformanceOptions = {}): void {
   const seed = options.seed ?? DEFAULT_SEED;
+  const adapterSpec = options.adapterSpec ?? '<your adapter>';
   const runs = options.runs ?? DEFAULT_RUNS;
   const selected = (id: string) => options.only === undefined || id.includes(options.only);
   const expected = new Set(options.baseline?.entries.map((e) => e.id) ?? []);
@@ -55,10 +59,10 @@ export function describeConformance(adapter: Adapter | (() => Adapter | Promise<
     const test = (id: string) => (expected.has(id) ? it.fails : it);
     for (const fixture of loadFixtures()) {
       const id = `golden/${fixture.id}`;
-      if (selected(id)) test(id)(id, async (ctx) => verdict(await checkFixture(loaded, fixture), seed, ctx));
+      if (selected(id)) test(id)(id, async (ctx) => verdict(await checkFixture(loaded, fixture), adapterSpec, ctx));
     }
     for (const property of catalogue) {
-      if (selected(property.id)) test(property.id)(`${property.id}: ${property.title}`, async (ctx) => verdict(await checkProperty(loaded, property, { seed, runs }), seed, ctx), 120_000);
+      if (selected(property.id)) test(property.id)(`${property.id}: ${property.title}`, async (ctx) => verdict(await checkProperty(loaded, property, { seed, runs }), adapterSpec, ctx), 120_000);
     }
   });
 }

@@ -104,7 +104,7 @@ export function registerRun(program: Command): void {
           const summary = baselineSummary(report, baseline, flags.strict ?? false, allCheckIds({ extraFixtures }));
           console.log(summary.lines.join('\n'));
           failing = summary.fails;
-          const added = recordCounterexamples(corpusPath!, flags.seed, report.checks);
+          const added = recordCounterexamples(corpusPath!, report.checks);
           if (added > 0) console.log(`corpus: ${added} new counterexample(s) saved to ${corpusPath}`);
         }
         process.exitCode = failing ? 1 : 0;
