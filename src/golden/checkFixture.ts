@@ -2,7 +2,7 @@
  * Runs golden fixtures against an adapter. A fixture passes when the adapter's result has the expected shape
  * and, where the fixture has values, every element is within the fixture's absolute tolerance.
  */
-import type { Adapter, TensorData } from '../adapter/contract.js';
+import type { Adapter, Feature, TensorData } from '../adapter/contract.js';
 import { invokeOperator, UnsupportedOperator, type OperatorCall } from '../adapter/operatorCall.js';
 import { compareTensors } from '../check/compareTensors.js';
 import type { CheckDetail, CheckResult } from '../check/checkResult.js';
@@ -55,11 +55,19 @@ async function checkTrainingOnAdapter(adapter: Adapter, fixture: TrainingFixture
   }
 }
 
+/** The features of the fixture's call that the adapter declares unsupported (its record's capability skips). */
+function declaredMissing(adapter: Adapter, call: OperatorCall): Feature[] {
+  const declared = adapter.supports?.features ?? {};
+  return operatorRecord(call.op).features(call).filter((f) => declared[f] === false);
+}
+
 async function checkForwardFixture(adapter: Adapter, fixture: ForwardFixture): Promise<CheckResult> {
   const recorder = recordingAdapter(adapter);
   const withCalls = (detail: CheckDetail = {}): { detail: CheckDetail } => ({ detail: { ...detail, calls: recorder.calls } });
   const base = goldenBase(fixture);
   const call = fixtureCall(fixture);
+  const missing = typeof adapter[call.op] === 'function' ? declaredMissing(adapter, call) : [];
+  if (missing.length > 0) return { ...base, status: 'skipped', message: `adapter ${adapter.name} declares ${missing.join(', ')} unsupported` };
   const where = `[${fixture.op}(${formatValue(fixture.options)})]`;
   const clause = fixture.clauses[0] ?? '';
   let raw: unknown;

@@ -10,6 +10,7 @@ import { toTensor } from '../../src/tensor/tensorData.js';
 import { conv2dGeometry } from '../../src/shape/conv2dGeometry.js';
 import { pad2dGeometry } from '../../src/shape/pad2dGeometry.js';
 import { maxPool2dGeometry } from '../../src/shape/pool2dGeometry.js';
+import { adaptiveBrokenAdapters } from './adaptiveBrokenAdapters.js';
 import { float32Adapter } from './float32Adapter.js';
 
 export interface BrokenAdapter {
@@ -245,4 +246,5 @@ export const brokenAdapters: BrokenAdapter[] = [
   broken('pad-backward-crops-only', 'pad2d backward crops, forgetting what reflect/replicate/circular copied', {
     pad2dBackward: (x, g, p, _m) => ref.pad2dBackward!(x, g, p, 'constant'),
   }),
+  ...adaptiveBrokenAdapters,
 ];
