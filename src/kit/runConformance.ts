@@ -30,6 +30,8 @@ export interface ConformanceOptions {
   readonly shard?: Shard;
   /** Known counterexamples, replayed before each property's random cases. */
   readonly corpus?: readonly CorpusEntry[];
+  /** Stops the run before the next check (SIGINT, SIGTERM): the report holds the checks that finished. */
+  readonly signal?: AbortSignal;
   /** Called after each check (for a progress bar). */
   readonly onProgress?: (done: number, total: number, id: string) => void;
 }
@@ -40,6 +42,8 @@ export interface ConformanceReport {
   readonly seed: number;
   readonly runs: number;
   readonly checks: CheckResult[];
+  /** Set when the run was stopped early (`signal`): why, and how many checks it would have had. */
+  readonly interrupted?: { readonly reason: string; readonly planned: number };
 }
 
 function matcher(only: ConformanceOptions['only']): (id: string) => boolean {
@@ -80,7 +84,11 @@ export async function runConformance(adapter: Adapter, options: ConformanceOptio
     checks.push(c);
     options.onProgress?.(checks.length, total, c.id);
   };
-  for (const fixture of fixtures) done(await checkFixture(adapter, fixture));
-  for (const property of properties) done(await checkWithCorpus(adapter, property, seed, runs, options.corpus ?? []));
-  return { adapter: adapter.name, dtype: adapter.dtype, seed, runs, checks };
+  const stopped = () => options.signal?.aborted === true;
+  // A check cut short by the stop (its adapter was killed) says nothing about the adapter: it is left out.
+  const keep = (c: CheckResult) => { if (!stopped()) done(c); };
+  for (const fixture of fixtures) if (!stopped()) keep(await checkFixture(adapter, fixture));
+  for (const property of properties) if (!stopped()) keep(await checkWithCorpus(adapter, property, seed, runs, options.corpus ?? []));
+  const interrupted = stopped() ? { interrupted: { reason: String(options.signal!.reason), planned: total } } : {};
+  return { adapter: adapter.name, dtype: adapter.dtype, seed, runs, checks, ...interrupted };
 }
