@@ -11,6 +11,7 @@ import { PropertyFailure } from '../../properties/propertyFailure.js';
 import { adapterCallTrace } from '../../properties/callAdapter.js';
 import type { OperatorCall } from '../adapter/operatorCall.js';
 import type { Property } from '../../properties/property.js';
+import { boundText, thrownNonError } from '../errors/boundedText.js';
 import { propertySeed } from './propertySeed.js';
 
 export interface PropertyRunOptions {
@@ -82,7 +83,7 @@ export async function checkProperty(adapter: Adapter, property: Property, option
     const detail: CheckDetail = { ...(error.detail ?? {}), ...(calls.length > 0 ? { call: calls[calls.length - 1], calls } : {}) };
     return { ...common, status: 'failed', message: error.message, ...(Object.keys(detail).length > 0 ? { detail } : {}) };
   }
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : `threw ${String(error)}`;
+  const message = error instanceof Error ? `${error.name}: ${boundText(error.message)}` : thrownNonError(error);
   return { ...common, status: 'error', message: `the adapter threw on a valid case: ${message}` };
 }
 
