@@ -44,7 +44,7 @@ function startRun(dir: string) {
 }
 
 describe('signals end a run cleanly and leave no process behind', () => {
-  it.for([['SIGINT', 130], ['SIGTERM', 143]] as const)('%s: exit %i, partial report written, adapter group killed', async ([signal, code]) => {
+  it.for<['SIGINT' | 'SIGTERM', number]>([['SIGINT', 130], ['SIGTERM', 143]])('%s: exit %i, partial report written, adapter group killed', async ([signal, code]) => {
     const dir = mkdtempSync(join(tmpdir(), 'convkit-signal-'));
     const r = startRun(dir);
     expect(await until(() => existsSync(r.pidFile), 20_000), r.out()).toBe(true);
