@@ -44,7 +44,7 @@ function startRun(dir: string) {
 }
 
 describe('signals end a run cleanly and leave no process behind', () => {
-  it.for<['SIGINT' | 'SIGTERM', number]>([['SIGINT', 130], ['SIGTERM', 143]])('%s: exit %i, partial report written, adapter group killed', async ([signal, code]) => {
+  it.for<['SIGINT' | 'SIGTERM', number]>([['SIGINT', 130], ['SIGTERM', 143]])('%s: exit %i, partial report written, adapter group killed', { timeout: 40_000 }, async ([signal, code]) => {
     const dir = mkdtempSync(join(tmpdir(), 'convkit-signal-'));
     const r = startRun(dir);
     expect(await until(() => existsSync(r.pidFile), 20_000), r.out()).toBe(true);
@@ -56,7 +56,7 @@ describe('signals end a run cleanly and leave no process behind', () => {
     const report = JSON.parse(readFileSync(r.json, 'utf8')) as { checks: unknown[] };
     expect(report.checks).toHaveLength(2);
     expect(await until(() => pids.every((p) => !alive(p)), 3000), `still running: ${pids.filter(alive).join(' ')}`).toBe(true);
-  }, 40_000);
+  });
 
   it('SIGKILL of convkit: the spinning adapter and its child are gone within seconds', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'convkit-signal-'));
