@@ -11,6 +11,7 @@ import { PropertyFailure } from '../../properties/propertyFailure.js';
 import { adapterCallTrace } from '../../properties/callAdapter.js';
 import type { OperatorCall } from '../adapter/operatorCall.js';
 import type { Property } from '../../properties/property.js';
+import { isAdapterFailure } from '../errors/adapterFailure.js';
 import { boundText, thrownNonError } from '../errors/boundedText.js';
 import { propertySeed } from './propertySeed.js';
 
@@ -89,5 +90,5 @@ export async function checkProperty(adapter: Adapter, property: Property, option
 
 /** Errors after which the adapter's process or worker was restarted: not worth shrinking (see src/isolation). */
 export function isFatalAdapterError(e: unknown): e is Error {
-  return e instanceof Error && (e.name === 'AdapterTimeoutError' || e.name === 'AdapterCrashError');
+  return isAdapterFailure(e);
 }

@@ -9,6 +9,7 @@ import type { Fixture } from '../golden/fixture.js';
 import { loadFixtures } from '../golden/loadFixtures.js';
 import type { Property } from '../../properties/property.js';
 import { catalogue } from '../../properties/catalogue.js';
+import { isolationStatus } from '../isolation/isolatedAdapter.js';
 import { checkProperty } from './checkProperty.js';
 import type { CorpusEntry } from './ci/corpus.js';
 import { inShard, type Shard } from './shard.js';
@@ -42,6 +43,8 @@ export interface ConformanceReport {
   readonly seed: number;
   readonly runs: number;
   readonly checks: CheckResult[];
+  /** Operators of an isolated adapter that timed out and were cut off for the rest of the run (`kit.protocol.breaker`). */
+  readonly cutOff?: readonly string[];
   /** Set when the run was stopped early (`signal`): why, and how many checks it would have had. */
   readonly interrupted?: { readonly reason: string; readonly planned: number };
 }
@@ -90,5 +93,6 @@ export async function runConformance(adapter: Adapter, options: ConformanceOptio
   for (const fixture of fixtures) if (!stopped()) keep(await checkFixture(adapter, fixture));
   for (const property of properties) if (!stopped()) keep(await checkWithCorpus(adapter, property, seed, runs, options.corpus ?? []));
   const interrupted = stopped() ? { interrupted: { reason: String(options.signal!.reason), planned: total } } : {};
-  return { adapter: adapter.name, dtype: adapter.dtype, seed, runs, checks, ...interrupted };
+  const cutOff = isolationStatus(adapter)?.cutOff ?? [];
+  return { adapter: adapter.name, dtype: adapter.dtype, seed, runs, checks, ...(cutOff.length > 0 ? { cutOff } : {}), ...interrupted };
 }

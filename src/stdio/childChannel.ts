@@ -54,10 +54,9 @@ export function childChannel(command: string, cwd = process.cwd()): OpenChannel 
         if (problem !== null) settleReady.reject(new AdapterLoadError(`the hello handshake failed: ${problem}`));
         else settleReady.resolve(message.result as Handshake);
         settleReady = null;
-      } else if (message.error !== undefined) {
-        listener.reply(message.id, { error: readWireError(message.error) });
       } else {
-        listener.reply(message.id, { result: message.result });
+        const known = listener.reply(message.id, message.error !== undefined ? { error: readWireError(message.error) } : { result: message.result });
+        if (!known) stray.line(line); // a wrong id, or an answer after its call timed out: kept for the messages
       }
     });
 
@@ -90,6 +89,7 @@ export function childChannel(command: string, cwd = process.cwd()): OpenChannel 
         child.once('exit', () => resolve());
         try { process.kill(-child.pid, 'SIGKILL'); } catch { child.kill('SIGKILL'); }
       }),
+      lastOutput: () => `${stderr.describe('its last stderr lines')}${stray.describe('its last non-protocol stdout lines')}`,
       setBusy: (busy) => {
         if (busy) { child.ref(); handles.forEach((h) => h.ref?.()); } else { child.unref(); handles.forEach((h) => h.unref?.()); }
       },

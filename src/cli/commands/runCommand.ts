@@ -117,6 +117,7 @@ export function registerRun(program: Command): void {
         });
         const finishedAt = new Date();
         console.log(formatConsoleReport(report, undefined, { adapterSpec: flags.adapter }));
+        for (const op of report.cutOff ?? []) console.log(`circuit breaker: ${op} timed out once and was cut off; its later checks ended as error at once (raise --timeout if it is only slow)`);
         let failing = report.checks.some((c) => c.status === 'failed' || c.status === 'error');
         if (baseline) {
           const summary = baselineSummary(report, baseline, flags.strict ?? false, allCheckIds({ extraFixtures }));
