@@ -13,6 +13,7 @@ import type { OperatorCall } from '../adapter/operatorCall.js';
 import type { Property } from '../../properties/property.js';
 import { isAdapterFailure } from '../errors/adapterFailure.js';
 import { boundText, thrownNonError } from '../errors/boundedText.js';
+import { featureFilter, NoCaseCanBeDrawn } from './featureFilter.js';
 import { propertySeed } from './propertySeed.js';
 
 export interface PropertyRunOptions {
@@ -44,7 +45,7 @@ export async function checkProperty(adapter: Adapter, property: Property, option
 
   const off = unsupportedFeatures(adapter);
   const caseFeatures = property.caseFeatures;
-  const arbitrary = caseFeatures && off.size > 0 ? property.arbitrary.filter((v) => !caseFeatures(v).some((f) => off.has(f))) : property.arbitrary;
+  const arbitrary = caseFeatures && off.size > 0 ? featureFilter(property.arbitrary, caseFeatures, off) : property.arbitrary;
   const numRuns = Math.min(options.runs, property.maxRuns ?? options.runs);
   // A timeout or crash of the adapter ends the property at once: shrinking would only wait for the same
   // timeout again and again. Later cases fail immediately and the case that hit it is reported.
@@ -67,6 +68,7 @@ export async function checkProperty(adapter: Adapter, property: Property, option
       { seed, numRuns, ...(options.path !== undefined ? { path: options.path, endOnFailure: true } : {}) },
     );
   } catch (e) {
+    if (e instanceof NoCaseCanBeDrawn) return { ...base, status: 'skipped', message: `adapter ${adapter.name}: ${e.message}` };
     // A defect in the property itself (its generator threw): reported, never allowed to stop the run.
     return { ...base, status: 'error', message: `property ${property.id} could not run: ${(e as Error).message}` };
   }
