@@ -3,13 +3,14 @@
  * counterexample corpus beside the baseline, user fixtures (--fixtures), sharding and reports.
  * Exit 0: every non-skipped check passed, or failed only as the baseline expects; 1: failures; 2: usage.
  */
-import { accessSync, constants, writeFileSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Fixture } from '../../golden/fixture.js';
 import { loadFixtures } from '../../golden/loadFixtures.js';
 import { applyBaseline, readBaseline, type Baseline } from '../../kit/ci/baseline.js';
-import { corpusPathFor, readCorpus, recordCounterexamples } from '../../kit/ci/corpus.js';
+import { corpusPathFor, counterexampleEntries, mergeIntoCorpus, readCorpusFile, type CorpusEntry } from '../../kit/ci/corpus.js';
+import { writeFileAtomic } from '../../kit/io/writeFileAtomic.js';
 import { formatConsoleReport } from '../../kit/report/consoleReport.js';
 import { toHtmlReport } from '../../kit/report/htmlReport.js';
 import { formatJsonReport } from '../../kit/report/jsonReport.js';
@@ -18,7 +19,9 @@ import { terminalProgress } from '../../kit/report/progressBar.js';
 import { allCheckIds, DEFAULT_RUNS, DEFAULT_SEED, runConformance, type ConformanceReport } from '../../kit/runConformance.js';
 import type { Shard } from '../../kit/shard.js';
 import { loadAdapter, UsageError } from '../loadAdapter.js';
-import { SEED_MIN, integerOption, shardOption, withAdapterOptions } from '../options.js';
+import { SEED_MAX, SEED_MIN, integerOption, shardOption, withAdapterOptions } from '../options.js';
+import { exitCodeAfterWrites, refuseOverlappingOutputs, writeOutputs, type OutputWrite } from '../reportOutputs.js';
+import { onTerminationSignal, SIGNAL_EXIT_CODES, type TerminationSignal } from '../terminationSignals.js';
 
 export interface RunFlags {
   adapter: string;
@@ -45,7 +48,7 @@ export function userFixtures(dir: string | undefined): Fixture[] {
 }
 
 export function writeJson(path: string, value: unknown): void {
-  writeFileSync(path, JSON.stringify(value, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2));
+  writeFileAtomic(path, JSON.stringify(value, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2));
 }
 
 function baselineSummary(report: ConformanceReport, baseline: Baseline, strict: boolean, ids: ReadonlySet<string>): { lines: string[]; fails: boolean } {
@@ -62,7 +65,7 @@ export function registerRun(program: Command): void {
     program.command('run').description('run the golden fixtures and the property catalogue against an adapter'),
     "'reference', a module path (.js/.ts), or \"cmd:<command>\" for the stdio protocol",
   )
-    .option('--seed <n>', 'run seed (each property derives its own from it)', integerOption('--seed', SEED_MIN), DEFAULT_SEED)
+    .option('--seed <n>', 'run seed (each property derives its own from it)', integerOption('--seed', SEED_MIN, SEED_MAX), DEFAULT_SEED)
     .option('--runs <n>', 'cases per property', integerOption('--runs', 1), DEFAULT_RUNS)
     .option('--only <pattern>', 'only checks whose id contains this text')
     .option('--json <file>', 'write the report as JSON (schema/report.schema.json)')
@@ -73,15 +76,32 @@ export function registerRun(program: Command): void {
     .option('--fixtures <dir>', 'also run your own fixture files (golden format)')
     .option('--shard <i/n>', 'run the i-th of n deterministic parts of the checks', shardOption)
     .action(async (flags: RunFlags) => {
-      for (const file of [flags.json, flags.junit, flags.html]) if (file !== undefined) checkWritable(file);
+      const outputs = [['--json', flags.json], ['--junit', flags.junit], ['--html', flags.html]].flatMap(([what, path]) => (path !== undefined ? [{ what: what!, path }] : []));
+      for (const { path } of outputs) checkWritable(path);
+      const corpusPath = flags.baseline ? corpusPathFor(flags.baseline) : undefined;
+      refuseOverlappingOutputs(outputs, [
+        ...(flags.baseline ? [{ what: 'the --baseline file', path: flags.baseline }] : []),
+        ...(corpusPath ? [{ what: 'the corpus', path: corpusPath }] : []),
+      ]);
       const baseline = flags.baseline ? readBaselineOrUsage(flags.baseline) : undefined;
       const extraFixtures = userFixtures(flags.fixtures);
       // A typo in --only must not turn a CI gate green by running nothing.
       if (flags.only !== undefined && ![...allCheckIds({ extraFixtures })].some((id) => id.includes(flags.only!))) {
         throw new UsageError(`--only ${flags.only} matches no check (see \`convkit list\`)`);
       }
-      const corpusPath = flags.baseline ? corpusPathFor(flags.baseline) : undefined;
+      const corpus: CorpusEntry[] = [];
+      if (corpusPath) {
+        const read = readCorpusFile(corpusPath);
+        if (read.damaged) console.error(`convkit: warning: the corpus ${corpusPath} was damaged (${read.damaged.problem}); moved aside to ${read.damaged.movedTo}, this run starts a new one`);
+        corpus.push(...read.entries);
+      }
       const adapter = await loadAdapter(flags.adapter, { timeoutMs: flags.timeout });
+      const interruption = new AbortController();
+      const stopListening = onTerminationSignal((signal) => {
+        interruption.abort(signal);
+        // Stops the adapter's worker or process group now, so the pending call ends and the run can report.
+        void adapter.close?.();
+      });
       try {
         const startedAt = new Date();
         const onProgress = terminalProgress();
@@ -92,23 +112,40 @@ export function registerRun(program: Command): void {
           extraFixtures,
           ...(flags.only !== undefined ? { only: flags.only } : {}),
           ...(flags.shard ? { shard: flags.shard } : {}),
-          ...(corpusPath ? { corpus: readCorpus(corpusPath) } : {}),
+          ...(corpusPath ? { corpus } : {}),
+          signal: interruption.signal,
         });
         const finishedAt = new Date();
         console.log(formatConsoleReport(report, undefined, { adapterSpec: flags.adapter }));
-        if (flags.json) writeFileSync(flags.json, formatJsonReport(report, { adapterSpec: flags.adapter, startedAt, finishedAt }));
-        if (flags.junit) writeFileSync(flags.junit, toJUnitXml(report, { adapterSpec: flags.adapter, timestamp: startedAt }));
-        if (flags.html) writeFileSync(flags.html, toHtmlReport(report, { adapterSpec: flags.adapter, generatedAt: finishedAt }));
+        for (const op of report.cutOff ?? []) console.log(`circuit breaker: ${op} timed out once and was cut off; its later checks ended as error at once (raise --timeout if it is only slow)`);
         let failing = report.checks.some((c) => c.status === 'failed' || c.status === 'error');
         if (baseline) {
           const summary = baselineSummary(report, baseline, flags.strict ?? false, allCheckIds({ extraFixtures }));
           console.log(summary.lines.join('\n'));
           failing = summary.fails;
-          const added = recordCounterexamples(corpusPath!, report.checks);
-          if (added > 0) console.log(`corpus: ${added} new counterexample(s) saved to ${corpusPath}`);
         }
-        process.exitCode = failing ? 1 : 0;
+        const writes: OutputWrite[] = [];
+        if (flags.json) writes.push({ what: '--json', path: flags.json, write: () => writeFileAtomic(flags.json!, formatJsonReport(report, { adapterSpec: flags.adapter, startedAt, finishedAt })) });
+        if (flags.junit) writes.push({ what: '--junit', path: flags.junit, write: () => writeFileAtomic(flags.junit!, toJUnitXml(report, { adapterSpec: flags.adapter, timestamp: startedAt })) });
+        if (flags.html) writes.push({ what: '--html', path: flags.html, write: () => writeFileAtomic(flags.html!, toHtmlReport(report, { adapterSpec: flags.adapter, generatedAt: finishedAt })) });
+        if (corpusPath) {
+          writes.push({
+            what: 'the corpus',
+            path: corpusPath,
+            write: async () => {
+              const update = await mergeIntoCorpus(corpusPath, counterexampleEntries(report.checks));
+              if (update.damaged) console.error(`convkit: warning: the corpus ${corpusPath} was damaged (${update.damaged.problem}); moved aside to ${update.damaged.movedTo}`);
+              if (update.added > 0) console.log(`corpus: ${update.added} new counterexample(s) saved to ${corpusPath}`);
+            },
+          });
+        }
+        const failures = await writeOutputs(writes);
+        for (const f of failures) console.error(`convkit: could not write ${f.what} ${f.path}: ${f.message}`);
+        const signal = interruption.signal.aborted ? (interruption.signal.reason as TerminationSignal) : undefined;
+        if (signal !== undefined) console.error(`convkit: interrupted by ${signal}; the report above covers the ${report.checks.length} check(s) that finished`);
+        process.exitCode = signal !== undefined ? SIGNAL_EXIT_CODES[signal] : exitCodeAfterWrites(failing, failures);
       } finally {
+        stopListening();
         await adapter.close?.();
       }
     });
