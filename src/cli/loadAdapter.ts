@@ -31,7 +31,7 @@ export async function loadAdapter(spec: string, options: LoadAdapterOptions = {}
   const builtin = builtinAdapter(spec);
   const isolate = spec.startsWith('cmd:') || builtin?.python !== undefined || (options.isolate ?? spec !== 'reference');
   // A missing peer's own message already says what to install.
-  const hintFor = (message: string) => (builtin?.install && !message.includes('npm i ') ? ` (it needs: ${builtin.install})` : '');
+  const hintFor = (message: string) => (builtin?.install && !/\binstall\b/.test(message) ? ` (it needs: ${builtin.install})` : '');
   if (isolate) {
     try {
       return await isolateAdapter(spec, options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {});
@@ -59,6 +59,10 @@ export async function loadAdapter(spec: string, options: LoadAdapterOptions = {}
   } catch (e) {
     throw new UsageError(`--adapter ${spec}: the module failed to load: ${(e as Error).message}${hintFor((e as Error).message)}`);
   }
+  // A TypeScript file outside an ESM package is compiled as CommonJS: `export default` arrives as
+  // `module.default.default`, flagged `__esModule`.
+  const inner = module.default as { __esModule?: unknown; default?: unknown } | undefined;
+  if (inner !== null && typeof inner === 'object' && inner.__esModule === true && 'default' in inner) module = { default: inner.default };
   if (module.default === undefined) throw new UsageError(`--adapter ${spec}: the module has no default export (export default { name, dtype, conv2d, … })`);
   const problems = adapterProblems(module.default);
   if (problems.length > 0) throw new UsageError(`--adapter ${spec}: the default export does not satisfy the adapter contract:\n  - ${problems.join('\n  - ')}`);

@@ -17,8 +17,8 @@ const root = join(import.meta.dirname, '..', '..');
 const installed = (pkg: string) => existsSync(join(root, 'node_modules', pkg, 'package.json'));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, Record<string, unknown>>;
 
-function convkit(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+function convkit(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
@@ -66,9 +66,16 @@ describe('packaging of the real-library adapters', () => {
   });
 
   it('an unknown --adapter name lists the built-in names (exit 2)', () => {
-    const r = convkit('run', '--adapter', 'tensorflow', '--only', 'conv2d.definition');
+    const r = convkit(['run', '--adapter', 'tensorflow', '--only', 'conv2d.definition']);
     expect(r.status).toBe(2);
     expect(r.out).toContain('not a built-in adapter (reference, tfjs, tfjs:wasm, onnxruntime, onnxruntime:float64, pytorch)');
+  });
+
+  it('`--adapter pytorch` with a python that cannot import torch says what to install (exit 2)', () => {
+    const r = convkit(['run', '--adapter', 'pytorch', '--only', 'golden/notes-001'], { CONVKIT_PYTHON: '/usr/bin/python3', PYTHONPATH: join(import.meta.dirname, 'fixtures', 'no-torch') });
+    expect(r.status).toBe(2);
+    expect(r.out).toContain("convkit's pytorch adapter needs PyTorch");
+    expect(r.out).toContain('pip install torch');
   });
 
   it.skipIf(!installed('@tensorflow/tfjs-backend-wasm'))('tfjs on the wasm backend answers like the reference (`--adapter tfjs:wasm` in-process)', async () => {
@@ -79,7 +86,7 @@ describe('packaging of the real-library adapters', () => {
   });
 
   it.skipIf(!installed('@tensorflow/tfjs-backend-wasm'))('`convkit run --adapter tfjs:wasm` runs isolated and checks tfjs-wasm', () => {
-    const r = convkit('run', '--adapter', 'tfjs:wasm', '--only', 'golden/notes-001');
+    const r = convkit(['run', '--adapter', 'tfjs:wasm', '--only', 'golden/notes-001']);
     expect(r.out).toMatch(/tfjs-core [\d.]+ \(wasm backend/);
     expect(r.out).toMatch(/[1-9]\d* passed/);
   }, 60_000);
