@@ -5,6 +5,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Adapter } from '../src/adapter/contract.js';
 import { invokeOperator, type OperatorCall } from '../src/adapter/operatorCall.js';
+import { operatorRecord } from '../src/operators/index.js';
 import { reference } from '../src/adapter/referenceAdapter.js';
 import { formatValue } from '../src/errors/convkitError.js';
 import { checkAdapterResult } from '../src/tensor/tensorData.js';
@@ -23,19 +24,10 @@ export async function callOp(adapter: Adapter, call: OperatorCall, expectedShape
   // wrong answer, so a failure of the property (`shape.positive` and the shape clauses say what it should be).
   const result = checkAdapterResult(await invokeOperator(adapter, call), call.op, null);
   if (expectedShape !== null && (result.shape.length !== expectedShape.length || result.shape.some((d, i) => d !== expectedShape[i]))) {
-    throw new PropertyFailure(`${call.op}.shape`, `[${result.shape.join(', ')}]`, `[${expectedShape.join(', ')}]`, describeCall(call), SHAPE_CLAUSE[call.op]);
+    throw new PropertyFailure(`${call.op}.shape`, `[${result.shape.join(', ')}]`, `[${expectedShape.join(', ')}]`, describeCall(call), operatorRecord(call.op).shapeClause);
   }
   return result;
 }
-
-const SHAPE_CLAUSE: Record<OperatorCall['op'], string> = {
-  corr2d: 'corr.shape',
-  conv2d: 'shape.conv',
-  convTranspose2d: 'shape.conv-transpose',
-  pad2d: 'shape.pad',
-  maxPool2d: 'shape.pool',
-  avgPool2d: 'shape.pool',
-};
 
 /** The reference's answer for the same call. */
 export async function callReference(call: OperatorCall): Promise<Tensor> {

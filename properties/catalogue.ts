@@ -1,7 +1,6 @@
-/** The whole property catalogue, in report order. */
+/** The whole property catalogue, in report order: the generic properties of every registered operator, and the laws specific to one. */
 import type { Property } from './property.js';
-import { shapeProperties } from './catalogue/shapeProperties.js';
-import { referenceAgreement } from './catalogue/referenceAgreement.js';
+import { errorProperties, forwardProperties, gradientProperties as genericGradients } from './generic/index.js';
 import { correlationProperties } from './catalogue/correlationProperties.js';
 import { oracleProperties } from './catalogue/oracleProperties.js';
 import { transpositionProperties } from './catalogue/transpositionProperties.js';
@@ -11,13 +10,11 @@ import { decompositionProperties } from './catalogue/decompositionProperties.js'
 import { adjointProperties } from './catalogue/adjointProperties.js';
 import { poolingProperties } from './catalogue/poolingProperties.js';
 import { numericsProperties } from './catalogue/numericsProperties.js';
-import { errorProperties } from './catalogue/errorProperties.js';
 import { samePaddingProperties } from './catalogue/samePaddingProperties.js';
 import { gradientProperties } from './catalogue/gradientProperties.js';
 
 export const catalogue: readonly Property[] = [
-  ...shapeProperties,
-  ...referenceAgreement,
+  ...forwardProperties,
   ...correlationProperties,
   ...oracleProperties,
   ...transpositionProperties,
@@ -28,6 +25,7 @@ export const catalogue: readonly Property[] = [
   ...adjointProperties,
   ...poolingProperties,
   ...numericsProperties,
+  ...genericGradients,
   ...gradientProperties,
   ...errorProperties,
 ];

@@ -28,7 +28,8 @@ export { avgPool2dBackward } from './reference/avgPool2dBackward.js';
 export * as autograd from './autograd/index.js';
 export { gradcheck, GRADCHECK_DEFAULTS, type GradcheckConstraints, type GradcheckResult, type GradcheckInputResult, type GradcheckElement } from './check/gradcheck.js';
 export { adjointTest, linearArgument, ADJOINT_SAFETY_FACTOR, type AdjointResult, type LinearOperator } from './check/adjointTest.js';
-export { invokeBackward, differentiableInputs, type DifferentiableOp } from './check/backwardCall.js';
+export { invokeBackward, differentiableInputs } from './adapter/operatorCall.js';
+export { OPERATORS, operatorRecord, operatorById, ADAPTER_METHODS, type OperatorRecord, type BackwardRecord, type InvalidCall } from './operators/index.js';
 // The kit: conformance runs, the property catalogue, fixtures and results as data.
 export { runConformance, DEFAULT_RUNS, DEFAULT_SEED, type ConformanceOptions, type ConformanceReport } from './kit/runConformance.js';
 export { checkProperty, type PropertyRunOptions } from './kit/checkProperty.js';

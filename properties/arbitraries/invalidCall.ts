@@ -4,21 +4,19 @@
  */
 import fc from 'fast-check';
 import type { OperatorCall } from '../../src/adapter/operatorCall.js';
+import type { InvalidCall } from '../../src/operators/operatorRecord.js';
 import { conv2dCall, conv2dCaseArb } from './conv2dCase.js';
 import { convTranspose2dCall, convTranspose2dCaseArb } from './convTranspose2dCase.js';
 import { pad2dCall, pad2dCaseArb } from './pad2dCase.js';
 import { avgPool2dCall, avgPool2dCaseArb, maxPool2dCall, maxPool2dCaseArb } from './poolCase.js';
 import { tensorArb } from './values.js';
 
-export interface InvalidCall {
-  readonly call: OperatorCall;
-  readonly breaks: string;
-}
+export type { InvalidCall };
 
 const withOptions = (call: OperatorCall, patch: Record<string, unknown>): OperatorCall => ({ ...call, options: { ...call.options, ...patch } });
 
 const conv = conv2dCaseArb({ paddingForms: false, modes: ['zeros'] }).map(conv2dCall);
-const convInvalid: fc.Arbitrary<InvalidCall> = fc.oneof(
+export const conv2dInvalidArb: fc.Arbitrary<InvalidCall> = fc.oneof(
   conv.map((call) => ({ call: withOptions(call, { stride: 0 }), breaks: 'conv.stride' })),
   conv.map((call) => ({ call: withOptions(call, { dilation: [1, 0] }), breaks: 'conv.dilation' })),
   conv.map((call) => ({ call: withOptions(call, { padding: -1 }), breaks: 'conv.padding.forms' })),
@@ -45,26 +43,29 @@ const convInvalid: fc.Arbitrary<InvalidCall> = fc.oneof(
 );
 
 const pad = pad2dCaseArb({ negative: false }).map(pad2dCall);
-const padInvalid: fc.Arbitrary<InvalidCall> = fc.oneof(
+export const pad2dInvalidArb: fc.Arbitrary<InvalidCall> = fc.oneof(
   pad.map((call) => ({ call: withOptions(call, { mode: 'reflect', pads: { top: 0, bottom: call.inputs['input']!.shape[2]!, left: 0, right: 0 } }), breaks: 'pad.reflect.limit' })),
   pad.map((call) => ({ call: withOptions(call, { mode: 'circular', pads: { top: 0, bottom: 0, left: call.inputs['input']!.shape[3]! + 1, right: 0 } }), breaks: 'pad.circular.limit' })),
   pad.map((call) => ({ call: withOptions(call, { pads: { top: -call.inputs['input']!.shape[2]!, bottom: 0, left: 0, right: 0 } }), breaks: 'pad.negative' })),
 );
 
-const poolInvalid: fc.Arbitrary<InvalidCall> = fc.oneof(
+export const maxPool2dInvalidArb: fc.Arbitrary<InvalidCall> = fc.oneof(
   maxPool2dCaseArb().map(maxPool2dCall).map((call) => {
     const k = call.options['kernelSize'] as [number, number];
     return { call: withOptions(call, { padding: [(k[0] >> 1) + 1, 0] }), breaks: 'pool.padding.limit' };
   }),
-  avgPool2dCaseArb().map(avgPool2dCall).map((call) => ({ call: withOptions(call, { stride: 0 }), breaks: 'pool.stride.default' })),
-  avgPool2dCaseArb().map(avgPool2dCall).map((call) => ({ call: withOptions(call, { divisorOverride: 0 }), breaks: 'pool.avg.divisor-override' })),
   maxPool2dCaseArb().map(maxPool2dCall).map((call) => {
     const x = call.inputs['input']!;
     return { call: withOptions(call, { kernelSize: [x.shape[2]! + 2, 1], stride: 1, padding: 0, dilation: 1, ceilMode: false }), breaks: 'shape.positive' };
   }),
 );
 
-const convTransposeInvalid: fc.Arbitrary<InvalidCall> = convTranspose2dCaseArb()
+export const avgPool2dInvalidArb: fc.Arbitrary<InvalidCall> = fc.oneof(
+  avgPool2dCaseArb().map(avgPool2dCall).map((call) => ({ call: withOptions(call, { stride: 0 }), breaks: 'pool.stride.default' })),
+  avgPool2dCaseArb().map(avgPool2dCall).map((call) => ({ call: withOptions(call, { divisorOverride: 0 }), breaks: 'pool.avg.divisor-override' })),
+);
+
+export const convTranspose2dInvalidArb: fc.Arbitrary<InvalidCall> = convTranspose2dCaseArb()
   .map(convTranspose2dCall)
   .map((call) => {
     const s = call.options['stride'] as [number, number];
@@ -72,4 +73,3 @@ const convTransposeInvalid: fc.Arbitrary<InvalidCall> = convTranspose2dCaseArb()
     return { call: withOptions(call, { outputPadding: [Math.max(s[0], d[0]), 0] }), breaks: 'convt.output-padding' };
   });
 
-export const invalidCallArb: fc.Arbitrary<InvalidCall> = fc.oneof(convInvalid, padInvalid, poolInvalid, convTransposeInvalid);

@@ -5,23 +5,15 @@
 import fc from 'fast-check';
 import type { TensorData } from '../../src/adapter/contract.js';
 import type { OperatorCall } from '../../src/adapter/operatorCall.js';
-import { oneTo, tensorArb, upTo, float32Value } from '../arbitraries/values.js';
+import { oneTo, float32Value } from '../arbitraries/values.js';
+import { corr2dCall, matrixCaseArb, type MatrixCase } from '../arbitraries/corr2dCase.js';
 import { expectClose } from '../assertions/expectClose.js';
 import { referenceWithBound } from '../assertions/referenceBound.js';
 import { callOp, describeCall } from '../callAdapter.js';
 import { defineProperty } from '../property.js';
 import { swapLastAxes } from '../transforms/layoutTransforms.js';
 
-export interface MatrixCase {
-  readonly x: TensorData;
-  readonly k: TensorData;
-}
-
-export const matrixCaseArb: fc.Arbitrary<MatrixCase> = fc
-  .record({ kh: oneTo(3), kw: oneTo(3), eh: upTo(5), ew: upTo(5) })
-  .chain((p) => fc.record({ x: tensorArb([p.kh + p.eh, p.kw + p.ew]), k: tensorArb([p.kh, p.kw]) }));
-
-const corrCall = (x: TensorData, k: TensorData): OperatorCall => ({ op: 'corr2d', inputs: { x, k }, options: {} });
+const corrCall = (x: TensorData, k: TensorData): OperatorCall => corr2dCall({ x, k });
 
 /** An image whose rows are constant: only horizontal edges. */
 const horizontalStripes: fc.Arbitrary<TensorData> = fc
@@ -29,18 +21,6 @@ const horizontalStripes: fc.Arbitrary<TensorData> = fc
   .chain(({ h, w }) => fc.array(float32Value, { minLength: h, maxLength: h }).map((rows) => ({ shape: [h, w], data: rows.flatMap((r) => new Array<number>(w).fill(r)) })));
 
 export const correlationProperties = [
-  defineProperty<MatrixCase>({
-    id: 'corr2d.definition',
-    title: "the notes' corr2d equals the reference: Y[i, j] = Σ X[i + a, j + b]·K[a, b]",
-    clauses: ['corr.definition', 'corr.shape', 'num.tolerance'],
-    requires: { ops: ['corr2d'] },
-    arbitrary: matrixCaseArb,
-    predicate: async (adapter, { x, k }) => {
-      const call = corrCall(x, k);
-      const { expected, bound } = await referenceWithBound(call, adapter.dtype);
-      expectClose(await callOp(adapter, call, expected.shape), expected, bound, { what: 'corr2d', call: describeCall(call), clause: 'corr.definition' });
-    },
-  }),
   defineProperty<MatrixCase>({
     id: 'corr2d.equals-conv2d',
     title: 'corr2d(X, K) = conv2d(X as 1×1×H×W, K as 1×1×kh×kw)',

@@ -1,14 +1,14 @@
 /**
- * One operator call as data — the operator's name, its named tensor inputs and its options — and the function
- * that hands it to an adapter. Fixtures, properties and the runner describe calls this way, so a failing call
- * can be printed, stored and replayed.
- *
- * Input names: corr2d (x, k); conv2d and convTranspose2d (input, weight, bias); pad2d (input) with options
- * {pads, mode, value}; maxPool2d and avgPool2d (input) with their options.
+ * One operator call as data — the operator's name, its named tensor inputs and its options — and the functions
+ * that hand it to an adapter, forward or backward. Argument order comes from the operator's record
+ * (src/operators/), so nothing here knows an operator by name.
  */
-import type { Adapter, AvgPool2dOptions, Conv2dOptions, ConvTranspose2dOptions, MaxPool2dOptions, Pad2dMode, Pads, TensorData } from './contract.js';
+import type { Adapter, OperatorName, TensorData } from './contract.js';
+import { operatorRecord } from '../operators/index.js';
+import { bindArguments, type Signature } from '../operators/signature.js';
 
-export type ForwardOp = 'corr2d' | 'conv2d' | 'convTranspose2d' | 'pad2d' | 'maxPool2d' | 'avgPool2d';
+/** The forward operators: every adapter method that is not a backward one. */
+export type ForwardOp = Exclude<OperatorName, `${string}Backward`>;
 
 export interface OperatorCall {
   readonly op: ForwardOp;
@@ -23,36 +23,40 @@ export class UnsupportedOperator extends Error {
   }
 }
 
-function need(inputs: OperatorCall['inputs'], name: string): TensorData {
-  const t = inputs[name];
-  if (t === undefined || t === null) throw new TypeError(`operator call: input ${name} is missing`);
-  return t;
+type Method = (...args: unknown[]) => unknown;
+
+function method(adapter: Adapter, name: OperatorName): Method {
+  const f = adapter[name] as Method | undefined;
+  if (typeof f !== 'function') throw new UnsupportedOperator(adapter.name, name);
+  return f.bind(adapter);
+}
+
+/** The positional arguments of a method for a call (and a gradOutput, for a backward method). */
+export function positionalArguments(signature: Signature, call: OperatorCall, gradOutput?: TensorData): unknown[] {
+  return bindArguments(signature, call, gradOutput).map((a) => a.value);
 }
 
 /** Calls the adapter's operator; throws UnsupportedOperator when the adapter lacks it. */
 export async function invokeOperator(adapter: Adapter, call: OperatorCall): Promise<unknown> {
-  const { inputs, options } = call;
-  const missing = () => new UnsupportedOperator(adapter.name, call.op);
-  switch (call.op) {
-    case 'corr2d':
-      if (!adapter.corr2d) throw missing();
-      return adapter.corr2d(need(inputs, 'x'), need(inputs, 'k'));
-    case 'conv2d':
-      if (!adapter.conv2d) throw missing();
-      return adapter.conv2d(need(inputs, 'input'), need(inputs, 'weight'), inputs['bias'] ?? null, options as Conv2dOptions);
-    case 'convTranspose2d':
-      if (!adapter.convTranspose2d) throw missing();
-      return adapter.convTranspose2d(need(inputs, 'input'), need(inputs, 'weight'), inputs['bias'] ?? null, options as ConvTranspose2dOptions);
-    case 'pad2d': {
-      if (!adapter.pad2d) throw missing();
-      const { pads, mode, value } = options as { pads: Pads; mode: Pad2dMode; value?: number };
-      return value === undefined ? adapter.pad2d(need(inputs, 'input'), pads, mode) : adapter.pad2d(need(inputs, 'input'), pads, mode, value);
-    }
-    case 'maxPool2d':
-      if (!adapter.maxPool2d) throw missing();
-      return adapter.maxPool2d(need(inputs, 'input'), options as unknown as MaxPool2dOptions);
-    case 'avgPool2d':
-      if (!adapter.avgPool2d) throw missing();
-      return adapter.avgPool2d(need(inputs, 'input'), options as unknown as AvgPool2dOptions);
-  }
+  const record = operatorRecord(call.op);
+  return method(adapter, record.name)(...positionalArguments(record.signature, call));
+}
+
+/**
+ * The vector-Jacobian product of one call through the adapter's backward operator (spec/gradients.md,
+ * `grad.vjp`), by input name, as the adapter answered it (validated by the caller). Throws
+ * UnsupportedOperator when the operator has no backward or the adapter lacks it.
+ */
+export async function invokeBackward(adapter: Adapter, call: OperatorCall, gradOutput: TensorData): Promise<Record<string, TensorData | undefined>> {
+  const backward = operatorRecord(call.op).backward;
+  if (backward === undefined) throw new UnsupportedOperator(adapter.name, `${call.op}Backward`);
+  const answer = await method(adapter, backward.method)(...positionalArguments(backward.signature, call, gradOutput));
+  // Typed as the contract promises; every caller validates each gradient with checkAdapterResult.
+  if (backward.answers === 'input') return { input: answer as TensorData };
+  return typeof answer === 'object' && answer !== null ? { ...(answer as Record<string, TensorData>) } : { input: answer as TensorData };
+}
+
+/** The inputs a gradient is taken for: every tensor argument except an absent bias. */
+export function differentiableInputs(call: OperatorCall): string[] {
+  return Object.entries(call.inputs).filter(([, t]) => t !== null && t !== undefined).map(([name]) => name);
 }

@@ -1,55 +1,31 @@
 /**
  * The reference, exposed through the adapter contract so every check runs on it exactly as on any other
- * implementation. Arguments are validated at the boundary (`tensor.data.length`) and results are Float64Array.
+ * implementation. Built from the operator records (src/operators/): each forward method calls its record's
+ * float64 reference, each backward method its vector-Jacobian product. Arguments are validated at the
+ * boundary (`tensor.data.length`) and results are Float64Array.
  */
-import type { Adapter, Conv2dGradients, TensorData } from './contract.js';
+import type { Adapter } from './contract.js';
+import { OPERATORS } from '../operators/index.js';
+import { callFromArguments } from '../operators/signature.js';
+import type { Tensor } from '../tensor/tensor.js';
 import { toTensor, toTensorData } from '../tensor/tensorData.js';
-import { corr2d } from '../reference/corr2d.js';
-import { conv2d } from '../reference/conv2d.js';
-import { convTranspose2d } from '../reference/convTranspose2d.js';
-import { pad2d } from '../reference/pad2d.js';
-import { maxPool2d } from '../reference/maxPool2d.js';
-import { avgPool2d } from '../reference/avgPool2d.js';
-import { conv2dBackward, type Conv2dTensorGradients } from '../reference/conv2dBackward.js';
-import { convTranspose2dBackward } from '../reference/convTranspose2dBackward.js';
-import { maxPool2dBackward } from '../reference/maxPool2dBackward.js';
-import { avgPool2dBackward } from '../reference/avgPool2dBackward.js';
-import { pad2dBackward } from '../reference/pad2dBackward.js';
 
-const optionalTensor = (value: TensorData | null | undefined, op: string, argument: string) =>
-  value === null || value === undefined ? null : toTensor(value, op, argument);
+function referenceAdapter(): Adapter {
+  const adapter: Record<string, unknown> = { name: 'reference', dtype: 'float64' };
+  for (const record of OPERATORS) {
+    adapter[record.name] = (...args: unknown[]) => toTensorData(record.reference(callFromArguments(record.signature, record.name, args).call));
+    const backward = record.backward;
+    if (backward === undefined) continue;
+    adapter[backward.method] = (...args: unknown[]) => {
+      const { call, gradOutput } = callFromArguments(backward.signature, record.name, args);
+      if (gradOutput === undefined) throw new TypeError(`${backward.method}: gradOutput is missing`);
+      const grads = backward.reference(call, toTensor(gradOutput, backward.method, 'gradOutput'));
+      if (backward.answers === 'input') return toTensorData(grads['input']!);
+      // Absent gradients (no bias) are left out, not undefined (`grad.conv2d.bias`).
+      return Object.fromEntries(Object.entries(grads).filter((e): e is [string, Tensor] => e[1] !== undefined).map(([k, t]) => [k, toTensorData(t)]));
+    };
+  }
+  return adapter as unknown as Adapter;
+}
 
-/** The bias gradient is present exactly when the forward had a bias (`grad.conv2d.bias`). */
-const gradientsData = (g: Conv2dTensorGradients): Conv2dGradients =>
-  g.bias === undefined
-    ? { input: toTensorData(g.input), weight: toTensorData(g.weight) }
-    : { input: toTensorData(g.input), weight: toTensorData(g.weight), bias: toTensorData(g.bias) };
-
-export const reference: Adapter = {
-  name: 'reference',
-  dtype: 'float64',
-  corr2d: (x, k) => toTensorData(corr2d(toTensor(x, 'corr2d', 'x'), toTensor(k, 'corr2d', 'k'))),
-  conv2d: (input, weight, bias, opts) =>
-    toTensorData(conv2d(toTensor(input, 'conv2d', 'input'), toTensor(weight, 'conv2d', 'weight'), optionalTensor(bias, 'conv2d', 'bias'), opts)),
-  convTranspose2d: (input, weight, bias, opts) =>
-    toTensorData(
-      convTranspose2d(toTensor(input, 'convTranspose2d', 'input'), toTensor(weight, 'convTranspose2d', 'weight'), optionalTensor(bias, 'convTranspose2d', 'bias'), opts),
-    ),
-  pad2d: (input, pads, mode, value) => toTensorData(pad2d(toTensor(input, 'pad2d', 'input'), pads, mode, value)),
-  maxPool2d: (input, opts) => toTensorData(maxPool2d(toTensor(input, 'maxPool2d', 'input'), opts)),
-  avgPool2d: (input, opts) => toTensorData(avgPool2d(toTensor(input, 'avgPool2d', 'input'), opts)),
-  conv2dBackward: (input, weight, bias, gradOutput, opts) => {
-    const op = 'conv2dBackward';
-    return gradientsData(conv2dBackward(toTensor(input, op, 'input'), toTensor(weight, op, 'weight'), optionalTensor(bias, op, 'bias'), toTensor(gradOutput, op, 'gradOutput'), opts));
-  },
-  convTranspose2dBackward: (input, weight, bias, gradOutput, opts) => {
-    const op = 'convTranspose2dBackward';
-    return gradientsData(convTranspose2dBackward(toTensor(input, op, 'input'), toTensor(weight, op, 'weight'), optionalTensor(bias, op, 'bias'), toTensor(gradOutput, op, 'gradOutput'), opts));
-  },
-  maxPool2dBackward: (input, gradOutput, opts) =>
-    toTensorData(maxPool2dBackward(toTensor(input, 'maxPool2dBackward', 'input'), toTensor(gradOutput, 'maxPool2dBackward', 'gradOutput'), opts)),
-  avgPool2dBackward: (input, gradOutput, opts) =>
-    toTensorData(avgPool2dBackward(toTensor(input, 'avgPool2dBackward', 'input'), toTensor(gradOutput, 'avgPool2dBackward', 'gradOutput'), opts)),
-  pad2dBackward: (input, gradOutput, pads, mode) =>
-    toTensorData(pad2dBackward(toTensor(input, 'pad2dBackward', 'input').shape, toTensor(gradOutput, 'pad2dBackward', 'gradOutput'), pads, mode)),
-};
+export const reference: Adapter = referenceAdapter();

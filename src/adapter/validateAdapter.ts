@@ -1,13 +1,12 @@
 /**
  * Checks that a loaded module's default export satisfies the adapter contract before anything runs on it:
- * a name, a dtype, and operators that are functions. Problems are listed all at once.
+ * a name, a dtype, and operators that are functions. Problems are listed all at once. The method names come
+ * from the operator registry.
  */
 import type { Adapter, OperatorName } from './contract.js';
+import { ADAPTER_METHODS } from '../operators/index.js';
 
-export const OPERATOR_NAMES: readonly OperatorName[] = [
-  'corr2d', 'conv2d', 'convTranspose2d', 'pad2d', 'maxPool2d', 'avgPool2d',
-  'conv2dBackward', 'convTranspose2dBackward', 'maxPool2dBackward', 'avgPool2dBackward', 'pad2dBackward',
-];
+export const OPERATOR_NAMES: readonly OperatorName[] = ADAPTER_METHODS;
 
 export function adapterProblems(value: unknown): string[] {
   if (typeof value !== 'object' || value === null) return [`the default export is ${value === null ? 'null' : typeof value}, not an adapter object`];

@@ -1,8 +1,8 @@
 /**
  * The dot-product (adjoint) test for a linear operator A and the adapter's backward operator as Aᵀ
  * (spec/gradients.md, `grad.adjoint`): for random x and y, ⟨A x, y⟩ = ⟨x, Aᵀ y⟩. The linear operators are
- * conv2d and convTranspose2d in their input (weight fixed) and in their weight (input fixed), pad2d and
- * avgPool2d; the test takes the linear part, so a bias is dropped and pad2d's constant is 0.
+ * those the operator records declare (`linearIn`: conv2d and convTranspose2d in input and in weight, pad2d and
+ * avgPool2d in input); the test takes the record's linear part, so a bias is dropped and pad2d's constant is 0.
  *
  * Tolerance. Both sides are sums of products. Summing n terms in floating point errs by at most
  * γₙ·Σ|terms| with γₙ ≈ n·u (Higham, Accuracy and Stability, §3.1), u = 2⁻⁵³ for float64 adapters and 2⁻²⁴
@@ -17,13 +17,15 @@
  * adjoint — a shifted index, a dropped border term — is off by O(S/n) or more and fails.
  */
 import type { Adapter, TensorData } from '../adapter/contract.js';
-import { invokeOperator, UnsupportedOperator, type OperatorCall } from '../adapter/operatorCall.js';
+import { invokeBackward, invokeOperator, UnsupportedOperator, type ForwardOp, type OperatorCall } from '../adapter/operatorCall.js';
+import { OPERATORS, operatorRecord } from '../operators/index.js';
 import { formatValue } from '../errors/convkitError.js';
 import { checkAdapterResult } from '../tensor/tensorData.js';
-import { invokeBackward } from './backwardCall.js';
+
 import { dot, randomSource, randomTensorData } from './randomTensor.js';
 
-export type LinearOperator = 'conv2d.input' | 'conv2d.weight' | 'convTranspose2d.input' | 'convTranspose2d.weight' | 'pad2d' | 'avgPool2d';
+/** An operator and the input it is linear in (`conv2d.weight`); the bare name means its `input`. */
+export type LinearOperator = ForwardOp | `${ForwardOp}.${string}`;
 
 export interface AdjointResult {
   readonly operator: LinearOperator;
@@ -40,19 +42,24 @@ export interface AdjointResult {
 export const ADJOINT_SAFETY_FACTOR = 4;
 
 /** The operator name and the argument it is linear in. */
-export function linearArgument(operator: LinearOperator): { op: OperatorCall['op']; wrt: string } {
-  const [op, wrt = 'input'] = operator.split('.') as [OperatorCall['op'], string?];
+export function linearArgument(operator: LinearOperator): { op: ForwardOp; wrt: string } {
+  const [op, wrt = 'input'] = operator.split('.') as [ForwardOp, string?];
   return { op, wrt };
 }
+
+/** Every (operator, input) pair the registry declares linear, with a backward to test it against. */
+export const LINEAR_OPERATORS: readonly LinearOperator[] = OPERATORS.flatMap((r) =>
+  r.backward === undefined ? [] : (r.linearIn ?? []).map((wrt): LinearOperator => (wrt === 'input' && r.linearIn!.length === 1 ? r.name : `${r.name}.${wrt}`)),
+);
 
 /** `call` gives the fixed arguments and the shapes; x is `call.inputs[wrt]` and y is drawn from `seed`. */
 export async function adjointTest(adapter: Adapter, operator: LinearOperator, call: OperatorCall, seed = 1): Promise<AdjointResult> {
   const { wrt } = linearArgument(operator);
-  const linear: OperatorCall = {
-    ...call,
-    inputs: 'bias' in call.inputs ? { ...call.inputs, bias: null } : call.inputs,
-    options: call.op === 'pad2d' ? { ...call.options, value: 0 } : call.options,
-  };
+  const record = operatorRecord(call.op);
+  if (record.linearPart === undefined || !(record.linearIn ?? []).includes(wrt)) {
+    throw new TypeError(`adjointTest: ${call.op} is not declared linear in ${wrt} (src/operators/)`);
+  }
+  const linear = record.linearPart(call);
   const empty = { operator, lhs: NaN, rhs: NaN, tolerance: NaN, magnitude: NaN };
   const where = `[${call.op}(${formatValue(call.options)}) in ${wrt}]`;
   try {
@@ -61,7 +68,7 @@ export async function adjointTest(adapter: Adapter, operator: LinearOperator, ca
     const x = linear.inputs[wrt]!;
     const aty = (await invokeBackward(adapter, linear, y))[wrt];
     if (aty === undefined) return { ...empty, status: 'failed', message: `grad ${wrt}=missing, but should be a tensor [${x.shape.join(', ')}] ${where} §grad.adjoint` };
-    const atyTensor = checkAdapterResult(aty, `${call.op}Backward`, x.shape);
+    const atyTensor = checkAdapterResult(aty, record.backward?.method ?? call.op, x.shape);
     const lhs = dot(ax.data, y.data);
     const rhs = dot(x.data, atyTensor.data);
     const absolute = { ...linear, inputs: Object.fromEntries(Object.entries(linear.inputs).map(([k, t]) => [k, t === null ? null : absoluteValues(t)])) };

@@ -31,7 +31,7 @@ import type { Adapter, TensorData } from '../adapter/contract.js';
 import { invokeOperator, UnsupportedOperator, type OperatorCall } from '../adapter/operatorCall.js';
 import { formatValue } from '../errors/convkitError.js';
 import { checkAdapterResult } from '../tensor/tensorData.js';
-import { differentiableInputs, invokeBackward } from './backwardCall.js';
+import { differentiableInputs, invokeBackward } from '../adapter/operatorCall.js';
 import { unravel } from './compareTensors.js';
 import { randomSource, randomTensorData } from './randomTensor.js';
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkFixture } from '../../src/golden/checkFixture.js';
 import { loadFixtures } from '../../src/golden/loadFixtures.js';
-import { invokeBackward } from '../../src/check/backwardCall.js';
+import { invokeBackward } from '../../src/adapter/operatorCall.js';
 import { reference } from '../../src/adapter/referenceAdapter.js';
 import { expectMatchesReference, forwardCases, loadRealAdapter } from './realAdapterCases.js';
 

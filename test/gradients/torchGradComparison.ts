@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import type { Adapter, MaxPool2dOptions, TensorData } from '../../src/adapter/contract.js';
 import { reference } from '../../src/adapter/referenceAdapter.js';
 import { invokeOperator, type OperatorCall } from '../../src/adapter/operatorCall.js';
-import { invokeBackward } from '../../src/check/backwardCall.js';
+import { invokeBackward } from '../../src/adapter/operatorCall.js';
 import { maxPool2dWithArgmax } from '../../src/reference/maxPool2d.js';
 import { describeCall, tensorOf } from './gradCallArbitraries.js';
 import type { GradOracleAnswer, GradOracleCall } from './torchGradOracle.js';

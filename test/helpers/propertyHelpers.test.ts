@@ -9,7 +9,7 @@ import { invokeOperator } from '../../src/adapter/operatorCall.js';
 import { reference } from '../../src/index.js';
 import { conv2dCall, conv2dCaseArb } from '../../properties/arbitraries/conv2dCase.js';
 import { convTranspose2dCall, convTranspose2dCaseArb } from '../../properties/arbitraries/convTranspose2dCase.js';
-import { invalidCallArb } from '../../properties/arbitraries/invalidCall.js';
+import { OPERATORS } from '../../src/operators/index.js';
 import { pad2dCall, pad2dCaseArb } from '../../properties/arbitraries/pad2dCase.js';
 import { avgPool2dCall, avgPool2dCaseArb, maxPool2dCall, maxPool2dCaseArb } from '../../properties/arbitraries/poolCase.js';
 import { float32Value } from '../../properties/arbitraries/values.js';
@@ -27,6 +27,8 @@ describe('arbitraries', () => {
     ['pad2d', pad2dCaseArb().map(pad2dCall)],
     ['maxPool2d', maxPool2dCaseArb().map(maxPool2dCall)],
     ['avgPool2d', avgPool2dCaseArb().map(avgPool2dCall)],
+    // Every registered operator's own cases and its backward's cases.
+    ...OPERATORS.flatMap((r) => [[`${r.name} (record)`, r.cases()] as const, ...(r.backward ? [[`${r.backward.method} (record)`, r.backward.cases()] as const] : [])]),
   ] as const;
   for (const [op, arb] of valid) {
     it(`every generated ${op} case is valid: the reference answers it`, async () => {
@@ -34,11 +36,15 @@ describe('arbitraries', () => {
     });
   }
 
-  it('every generated invalid case is rejected by the reference with the clause it is labelled with', async () => {
-    await fc.assert(fc.asyncProperty(invalidCallArb, async ({ call, breaks }) => {
-      await expect(invokeOperator(reference, call)).rejects.toMatchObject({ clause: breaks });
-    }), runs);
-  });
+  for (const record of OPERATORS) {
+    if (record.invalidCases === undefined) continue;
+    it(`every generated invalid ${record.name} case is rejected by the reference with the clause it is labelled with`, async () => {
+      await fc.assert(fc.asyncProperty(record.invalidCases!(), async ({ call, breaks }) => {
+        expect(call.op).toBe(record.name);
+        await expect(invokeOperator(reference, call)).rejects.toMatchObject({ clause: breaks });
+      }), runs);
+    });
+  }
 
   it('values are exactly representable in float32 (num.float32-inputs)', () => {
     fc.assert(fc.property(float32Value, (v) => Math.fround(v) === v), { numRuns: 2000, seed: 1 });

@@ -1,0 +1,43 @@
+/**
+ * The forward properties every registered operator gets (src/operators/): its output shape equals the shape
+ * module's formula (never the reference's run), and its values equal the float64 reference within the
+ * tolerance model (`num.tolerance`), exactly where nothing is computed (`num.exact`).
+ */
+import type { OperatorRecord } from '../../src/operators/index.js';
+import { checkAdapterResult } from '../../src/tensor/tensorData.js';
+import { expectClose, expectShape } from '../assertions/expectClose.js';
+import { referenceWithBound } from '../assertions/referenceBound.js';
+import { callOp, describeCall } from '../callAdapter.js';
+import { invokeOperator, type OperatorCall } from '../../src/adapter/operatorCall.js';
+import { defineProperty, type Property } from '../property.js';
+
+export function outputShapeProperty(record: OperatorRecord): Property {
+  return defineProperty<OperatorCall>({
+    id: `${record.id}.output-shape`,
+    title: record.outputShapeProperty.title,
+    clauses: record.outputShapeProperty.clauses,
+    requires: { ops: [record.name] },
+    arbitrary: record.cases(),
+    caseFeatures: record.features,
+    predicate: async (adapter, call) => {
+      const actual = checkAdapterResult(await invokeOperator(adapter, call), call.op, null).shape;
+      expectShape(actual, record.outputShape(call), { what: record.name, call: describeCall(call), clause: record.outputShapeProperty.clauses[0]! });
+    },
+  });
+}
+
+export function definitionProperty(record: OperatorRecord): Property {
+  return defineProperty<OperatorCall>({
+    id: `${record.id}.definition`,
+    title: record.definition.title,
+    clauses: record.definition.clauses,
+    requires: { ops: [record.name] },
+    arbitrary: record.cases(),
+    caseFeatures: record.features,
+    predicate: async (adapter, call) => {
+      const { expected, bound } = await referenceWithBound(call, adapter.dtype);
+      const actual = await callOp(adapter, call, expected.shape);
+      expectClose(actual, expected, bound, { what: record.name, call: describeCall(call), clause: record.definition.clauses[0]! });
+    },
+  });
+}

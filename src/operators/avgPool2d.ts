@@ -1,0 +1,62 @@
+/** avgPool2d (spec/pooling.md): windows with stride, zero padding, ceil mode, count_include_pad and divisor_override. */
+import type { AvgPool2dOptions, Feature } from '../adapter/contract.js';
+import type { OperatorCall } from '../adapter/operatorCall.js';
+import { avgPool2d } from '../reference/avgPool2d.js';
+import { avgPool2dBackward } from '../reference/avgPool2dBackward.js';
+import { avgPool2dGeometry, pool2dOutputShape } from '../shape/pool2dGeometry.js';
+import { avgPool2dInvalidArb } from '../../properties/arbitraries/invalidCall.js';
+import { avgPool2dCall, avgPool2dCaseArb } from '../../properties/arbitraries/poolCase.js';
+import { inputTensor } from './callTensors.js';
+import { COMMON_DEFINITION_CLAUSES, INVALID_CONFIGURATIONS_CLAUSES } from './commonClauses.js';
+import type { OperatorRecord } from './operatorRecord.js';
+import { gradOutput, options, tensor } from './signature.js';
+
+const opts = (call: OperatorCall) => call.options as unknown as AvgPool2dOptions;
+
+export function avgPool2dCallFeatures(call: OperatorCall): Feature[] {
+  const o = opts(call);
+  const f: Feature[] = [];
+  if (o.ceilMode) f.push('avgPool2d.ceilMode');
+  if (o.countIncludePad === false) f.push('avgPool2d.countIncludePad');
+  if (o.divisorOverride !== undefined) f.push('avgPool2d.divisorOverride');
+  return f;
+}
+
+export const avgPool2dOperator: OperatorRecord = {
+  name: 'avgPool2d',
+  id: 'avg-pool2d',
+  inputs: ['input'],
+  signature: [tensor('input'), options],
+  reference: (call) => avgPool2d(inputTensor(call, 'input'), opts(call)),
+  outputShape: (call) => pool2dOutputShape(avgPool2dGeometry(call.inputs['input']?.shape ?? [], opts(call))),
+  shapeClause: 'shape.pool',
+  terms: (call) => {
+    const k = opts(call).kernelSize;
+    const [kh, kw] = Array.isArray(k) ? k : [k, k];
+    return kh * kw + 1; // one division after the sum
+  },
+  features: avgPool2dCallFeatures,
+  cases: () => avgPool2dCaseArb().map(avgPool2dCall),
+  outputShapeProperty: { title: 'avgPool2d output shape, floor and ceil mode', clauses: ['shape.pool', 'shape.window.ceil', 'pool.ceil-mode.last-window'] },
+  definition: {
+    title: 'avgPool2d equals the float64 reference within the tolerance model',
+    clauses: ['pool.avg.definition', 'pool.avg.count-include-pad', 'pool.avg.ceil-divisor', 'pool.avg.divisor-override', 'num.tolerance', 'num.tolerance.terms', ...COMMON_DEFINITION_CLAUSES],
+  },
+  backward: {
+    method: 'avgPool2dBackward',
+    signature: [tensor('input'), gradOutput, options],
+    answers: 'input',
+    reference: (call, g) => ({ input: avgPool2dBackward(inputTensor(call, 'input', 'avgPool2dBackward'), g, opts(call)) }),
+    cases: () => avgPool2dCaseArb().map(avgPool2dCall),
+    matchesReference: { title: "avgPool2dBackward equals the reference's vector-Jacobian product for every input", clauses: ['grad.avg-pool2d', 'grad.vjp'] },
+    absoluteBound: false,
+    gradcheck: true,
+  },
+  linearIn: ['input'],
+  linearPart: (call) => call,
+  invalidCases: () => avgPool2dInvalidArb,
+  invalidConfigurations: {
+    title: 'avgPool2d rejects a zero stride and a zero divisor_override',
+    clauses: [...INVALID_CONFIGURATIONS_CLAUSES, 'pool.stride.default', 'pool.avg.divisor-override'],
+  },
+};

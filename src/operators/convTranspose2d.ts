@@ -1,0 +1,68 @@
+/** convTranspose2d (spec/conv-transpose2d.md): NCHW input, [C, O/groups, kh, kw] weight, optional bias. */
+import type { ConvTranspose2dOptions, Feature } from '../adapter/contract.js';
+import type { OperatorCall } from '../adapter/operatorCall.js';
+import { convTranspose2d } from '../reference/convTranspose2d.js';
+import { convTranspose2dBackward } from '../reference/convTranspose2dBackward.js';
+import { convTranspose2dGeometry, convTranspose2dOutputShape } from '../shape/convTranspose2dGeometry.js';
+import { convTranspose2dCall, convTranspose2dCaseArb } from '../../properties/arbitraries/convTranspose2dCase.js';
+import { convTranspose2dInvalidArb } from '../../properties/arbitraries/invalidCall.js';
+import { inputTensor, optionalInputTensor } from './callTensors.js';
+import { COMMON_DEFINITION_CLAUSES, INVALID_CONFIGURATIONS_CLAUSES } from './commonClauses.js';
+import type { OperatorRecord } from './operatorRecord.js';
+import { isPairOf } from './pairOf.js';
+import { gradOutput, options, tensor } from './signature.js';
+
+const opts = (call: OperatorCall) => call.options as ConvTranspose2dOptions;
+
+export function convTranspose2dCallFeatures(call: OperatorCall): Feature[] {
+  const f: Feature[] = [];
+  const o = opts(call);
+  if (!isPairOf(o.dilation, 1)) f.push('convTranspose2d.dilation');
+  if ((o.groups ?? 1) > 1) f.push('convTranspose2d.groups');
+  if (!isPairOf(o.outputPadding, 0)) f.push('convTranspose2d.outputPadding');
+  return f;
+}
+
+export const convTranspose2dOperator: OperatorRecord = {
+  name: 'convTranspose2d',
+  id: 'conv-transpose2d',
+  inputs: ['input', 'weight', 'bias'],
+  signature: [tensor('input'), tensor('weight'), tensor('bias', true), options],
+  reference: (call) => convTranspose2d(inputTensor(call, 'input'), inputTensor(call, 'weight'), optionalInputTensor(call, 'bias'), opts(call)),
+  outputShape: (call) =>
+    convTranspose2dOutputShape(convTranspose2dGeometry(call.inputs['input']?.shape ?? [], call.inputs['weight']?.shape ?? [], call.inputs['bias']?.shape ?? null, call.options)),
+  shapeClause: 'shape.conv-transpose',
+  // Each output sums at most C/groups·kh·kw products (weight [C, O/groups, kh, kw]), plus the bias.
+  terms: (call) => {
+    const [c = 1, , kh = 1, kw = 1] = call.inputs['weight']!.shape;
+    return (c / (opts(call).groups ?? 1)) * kh * kw + (call.inputs['bias'] ? 1 : 0);
+  },
+  features: convTranspose2dCallFeatures,
+  cases: () => convTranspose2dCaseArb().map(convTranspose2dCall),
+  outputShapeProperty: { title: 'convTranspose2d output shape = (n − 1)s − 2p + d(k − 1) + outputPadding + 1', clauses: ['shape.conv-transpose', 'convt.output-padding'] },
+  definition: {
+    title: 'convTranspose2d equals the float64 reference within the tolerance model',
+    clauses: ['convt.definition', 'convt.padding', 'convt.output-padding', 'convt.groups', 'num.tolerance', 'num.tolerance.terms', 'tensor.layout.transposed-weight', ...COMMON_DEFINITION_CLAUSES],
+  },
+  backward: {
+    method: 'convTranspose2dBackward',
+    signature: [tensor('input'), tensor('weight'), tensor('bias', true), gradOutput, options],
+    answers: 'by-input',
+    reference: (call, g) => {
+      const m = 'convTranspose2dBackward';
+      const r = convTranspose2dBackward(inputTensor(call, 'input', m), inputTensor(call, 'weight', m), optionalInputTensor(call, 'bias', m), g, opts(call));
+      return { input: r.input, weight: r.weight, bias: r.bias };
+    },
+    cases: () => convTranspose2dCaseArb().map(convTranspose2dCall),
+    matchesReference: { title: "convTranspose2dBackward equals the reference's vector-Jacobian product for every input", clauses: ['grad.conv-transpose2d', 'grad.vjp'] },
+    absoluteBound: true,
+    gradcheck: true,
+  },
+  linearIn: ['input', 'weight'],
+  linearPart: (call) => ({ ...call, inputs: { ...call.inputs, bias: null } }),
+  invalidCases: () => convTranspose2dInvalidArb,
+  invalidConfigurations: {
+    title: 'convTranspose2d rejects an outputPadding that is not below max(stride, dilation)',
+    clauses: [...INVALID_CONFIGURATIONS_CLAUSES, 'convt.output-padding'],
+  },
+};

@@ -1,0 +1,28 @@
+/** The notes' corr2d(X, K): the valid cross-correlation of one plane with one kernel (spec/correlation.md). */
+import { corr2d } from '../reference/corr2d.js';
+import { corr2dCall, matrixCaseArb } from '../../properties/arbitraries/corr2dCase.js';
+import { inputTensor } from './callTensors.js';
+import type { OperatorRecord } from './operatorRecord.js';
+import { tensor } from './signature.js';
+
+export const corr2dOperator: OperatorRecord = {
+  name: 'corr2d',
+  id: 'corr2d',
+  inputs: ['x', 'k'],
+  signature: [tensor('x'), tensor('k')],
+  reference: (call) => corr2d(inputTensor(call, 'x'), inputTensor(call, 'k')),
+  outputShape: (call) => {
+    const [h = 0, w = 0] = call.inputs['x']?.shape ?? [];
+    const [kh = 0, kw = 0] = call.inputs['k']?.shape ?? [];
+    return [h - kh + 1, w - kw + 1];
+  },
+  shapeClause: 'corr.shape',
+  terms: (call) => {
+    const [kh = 1, kw = 1] = call.inputs['k']!.shape;
+    return kh * kw;
+  },
+  features: () => [],
+  cases: () => matrixCaseArb.map(corr2dCall),
+  outputShapeProperty: { title: 'corr2d output shape = [H − kh + 1, W − kw + 1]', clauses: ['corr.shape'] },
+  definition: { title: 'corr2d equals the float64 reference within the tolerance model', clauses: ['corr.definition', 'corr.shape', 'num.tolerance'] },
+};

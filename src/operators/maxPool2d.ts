@@ -1,0 +1,60 @@
+/** maxPool2d (spec/pooling.md): windows with stride, padding (−∞), dilation and ceil mode. */
+import fc from 'fast-check';
+import type { Feature, MaxPool2dOptions } from '../adapter/contract.js';
+import type { OperatorCall } from '../adapter/operatorCall.js';
+import { maxPool2d } from '../reference/maxPool2d.js';
+import { maxPool2dBackward } from '../reference/maxPool2dBackward.js';
+import { maxPool2dGeometry, pool2dOutputShape } from '../shape/pool2dGeometry.js';
+import { distinctTensorArb } from '../../properties/arbitraries/distinctValues.js';
+import { maxPool2dInvalidArb } from '../../properties/arbitraries/invalidCall.js';
+import { maxPool2dCall, maxPool2dCaseArb } from '../../properties/arbitraries/poolCase.js';
+import { inputTensor } from './callTensors.js';
+import { COMMON_DEFINITION_CLAUSES, INVALID_CONFIGURATIONS_CLAUSES } from './commonClauses.js';
+import type { OperatorRecord } from './operatorRecord.js';
+import { isPairOf } from './pairOf.js';
+import { gradOutput, options, tensor } from './signature.js';
+
+const opts = (call: OperatorCall) => call.options as unknown as MaxPool2dOptions;
+
+export function maxPool2dCallFeatures(call: OperatorCall): Feature[] {
+  const f: Feature[] = [];
+  if (opts(call).ceilMode) f.push('maxPool2d.ceilMode');
+  if (!isPairOf(opts(call).dilation, 1)) f.push('maxPool2d.dilation');
+  return f;
+}
+
+/** Tie-free inputs: the gradient is unique and finite differences never step across a kink (`grad.max-pool2d`). */
+const tieFreeCases = (): fc.Arbitrary<OperatorCall> => maxPool2dCaseArb().chain((c) => distinctTensorArb(c.input.shape).map((input) => maxPool2dCall({ ...c, input })));
+
+export const maxPool2dOperator: OperatorRecord = {
+  name: 'maxPool2d',
+  id: 'max-pool2d',
+  inputs: ['input'],
+  signature: [tensor('input'), options],
+  reference: (call) => maxPool2d(inputTensor(call, 'input'), opts(call)),
+  outputShape: (call) => pool2dOutputShape(maxPool2dGeometry(call.inputs['input']?.shape ?? [], opts(call))),
+  shapeClause: 'shape.pool',
+  terms: () => 0, // comparisons only (`num.exact`)
+  features: maxPool2dCallFeatures,
+  cases: () => maxPool2dCaseArb().map(maxPool2dCall),
+  outputShapeProperty: { title: 'maxPool2d output shape, floor and ceil mode, the ceil-mode last window rule included', clauses: ['pool.ceil-mode.last-window', 'shape.pool', 'shape.window.ceil', 'pool.stride.default'] },
+  definition: {
+    title: 'maxPool2d equals the float64 reference within the tolerance model',
+    clauses: ['pool.max.definition', 'pool.max.padding', 'pool.max.dilation', 'pool.max.empty-window', 'pool.ceil-mode', 'num.exact', ...COMMON_DEFINITION_CLAUSES],
+  },
+  backward: {
+    method: 'maxPool2dBackward',
+    signature: [tensor('input'), gradOutput, options],
+    answers: 'input',
+    reference: (call, g) => ({ input: maxPool2dBackward(inputTensor(call, 'input', 'maxPool2dBackward'), g, opts(call)) }),
+    cases: tieFreeCases,
+    matchesReference: { title: "maxPool2dBackward equals the reference's vector-Jacobian product for every input", clauses: ['grad.max-pool2d', 'grad.vjp'] },
+    absoluteBound: false,
+    gradcheck: true,
+  },
+  invalidCases: () => maxPool2dInvalidArb,
+  invalidConfigurations: {
+    title: 'maxPool2d rejects padding beyond half the kernel and windows larger than the padded input',
+    clauses: [...INVALID_CONFIGURATIONS_CLAUSES, 'pool.padding.limit', 'shape.positive'],
+  },
+};

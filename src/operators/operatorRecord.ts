@@ -1,0 +1,74 @@
+/**
+ * One record per operator (PyTorch's OpInfo is the model): everything convkit knows about an operator that is
+ * not a law specific to it. The generic properties (properties/generic/), the reference adapter, the
+ * recorded-call reproductions, the report groups, the tolerance and the capability skips are all derived
+ * from these records, so adding an operator means writing its record and its reference.
+ *
+ * Layering: records sit above the reference and the shape modules and below the property catalogue. Their
+ * case arbitraries come from properties/arbitraries, which depend only on the contract and the shape code.
+ */
+import type fc from 'fast-check';
+import type { Feature, OperatorName } from '../adapter/contract.js';
+import type { ForwardOp, OperatorCall } from '../adapter/operatorCall.js';
+import type { Tensor } from '../tensor/tensor.js';
+import type { Signature } from './signature.js';
+
+/** A call that breaks exactly one rule, labelled with the clause it breaks (spec/errors.md). */
+export interface InvalidCall {
+  readonly call: OperatorCall;
+  readonly breaks: string;
+}
+
+/** A property's title and clauses, for the generic properties an operator gets by being registered. */
+export interface PropertyText {
+  readonly title: string;
+  readonly clauses: readonly string[];
+}
+
+export interface BackwardRecord {
+  /** The adapter method (`conv2dBackward`). */
+  readonly method: OperatorName;
+  readonly signature: Signature;
+  /** How the adapter answers: one object of gradients by input name, or the input's gradient alone. */
+  readonly answers: 'by-input' | 'input';
+  /** The reference's vector-Jacobian product, by input name; absent entries (no bias) are undefined. */
+  readonly reference: (call: OperatorCall, gradOutput: Tensor) => Readonly<Record<string, Tensor | undefined>>;
+  /** The cases the gradient properties draw (the forward's cases unless the gradient needs more, e.g. no ties). */
+  readonly cases: () => fc.Arbitrary<OperatorCall>;
+  readonly matchesReference: PropertyText;
+  /** Whether the VJP takes the input's values through |·| for the bound (linear ones do; routing ones keep x). */
+  readonly absoluteBound: boolean;
+  /** gradcheck needs a smooth operator at the drawn cases; false where ties or kinks make it meaningless. */
+  readonly gradcheck: boolean;
+}
+
+export interface OperatorRecord {
+  /** The adapter method, and `OperatorCall.op`. */
+  readonly name: ForwardOp;
+  /** The form used in check ids: `max-pool2d`. */
+  readonly id: string;
+  /** The tensor inputs of a call, in signature order. */
+  readonly inputs: readonly string[];
+  readonly signature: Signature;
+  /** The float64 reference; throws ConvkitError on an invalid call. */
+  readonly reference: (call: OperatorCall) => Tensor;
+  /** The output shape from the operator's shape module (throws on an invalid call). */
+  readonly outputShape: (call: OperatorCall) => number[];
+  readonly shapeClause: string;
+  /** Products summed per output element, the n of γ(n) (`num.tolerance.terms`); 0 where nothing is computed (`num.exact`). */
+  readonly terms: (call: OperatorCall) => number;
+  /** Declared features the call exercises, for capability skips (contract.ts, `Supports`). */
+  readonly features: (call: OperatorCall) => Feature[];
+  /** Valid calls, small enough to shrink well. */
+  readonly cases: () => fc.Arbitrary<OperatorCall>;
+  readonly outputShapeProperty: PropertyText;
+  readonly definition: PropertyText;
+  readonly backward?: BackwardRecord;
+  /** The inputs the operator is linear in once `linearPart` drops its affine part (spec/gradients.md, `grad.adjoint`). */
+  readonly linearIn?: readonly string[];
+  readonly linearPart?: (call: OperatorCall) => OperatorCall;
+  /** Calls that break one rule each, for `<id>.invalid-configurations-rejected`. */
+  readonly invalidCases?: () => fc.Arbitrary<InvalidCall>;
+  readonly invalidConfigurations?: PropertyText;
+}
+
