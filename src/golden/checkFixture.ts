@@ -3,13 +3,16 @@
  * and, where the fixture has values, every element is within the fixture's absolute tolerance.
  */
 import type { Adapter, TensorData } from '../adapter/contract.js';
+import { unsupportedNeed } from '../adapter/declaredFeatures.js';
 import { invokeOperator, UnsupportedOperator, type OperatorCall } from '../adapter/operatorCall.js';
+import { isUnsupported } from '../adapter/unsupported.js';
 import { compareTensors } from '../check/compareTensors.js';
 import type { CheckResult } from '../check/checkResult.js';
 import { formatValue } from '../errors/convkitError.js';
 import { checkAdapterResult } from '../tensor/tensorData.js';
 import { decodeValue, type Fixture, type FixtureTensor, type ForwardFixture, type TrainingFixture } from './fixture.js';
 import { trainingMismatches } from './checkTrainingFixture.js';
+import { fixtureFeatures } from './fixtureFeatures.js';
 import { replayTrainingOnAdapter } from './trainingRunOnAdapter.js';
 
 /** Deterministic stand-in values for `fill: 'random'` inputs: small multiples of 1/4 in [−2, 2]. */
@@ -32,6 +35,9 @@ export function fixtureCall(fixture: ForwardFixture): OperatorCall {
  * runs then check an adapter's gradients too; an adapter without them is skipped.
  */
 export async function checkFixture(adapter: Adapter, fixture: Fixture): Promise<CheckResult> {
+  // A fixture that needs a feature the adapter declared unsupported is skipped, as a property's case is.
+  const declared = unsupportedNeed(adapter, fixtureFeatures(fixture));
+  if (declared !== null) return { id: `golden/${fixture.id}`, clauses: fixture.clauses, status: 'skipped', message: declared, ...(fixture.path ? { path: fixture.path } : {}) };
   return fixture.kind === 'training' ? checkTrainingOnAdapter(adapter, fixture) : checkForwardFixture(adapter, fixture);
 }
 
@@ -43,6 +49,7 @@ async function checkTrainingOnAdapter(adapter: Adapter, fixture: TrainingFixture
     return { ...base, status: 'failed', message: mismatches[0]!, counterexample: { mismatches } };
   } catch (e) {
     if (e instanceof UnsupportedOperator) return { ...base, status: 'skipped', message: e.message };
+    if (isUnsupported(e)) return { ...base, status: 'skipped', message: `adapter ${adapter.name} answered unsupported: ${e.message}` };
     return { ...base, status: 'error', message: `training ${fixture.id} threw ${(e as Error).message ?? String(e)}` };
   }
 }
@@ -57,6 +64,7 @@ async function checkForwardFixture(adapter: Adapter, fixture: ForwardFixture): P
     raw = await invokeOperator(adapter, call);
   } catch (e) {
     if (e instanceof UnsupportedOperator) return { ...base, status: 'skipped', message: e.message };
+    if (isUnsupported(e)) return { ...base, status: 'skipped', message: `adapter ${adapter.name} answered unsupported: ${e.message} ${where}` };
     return { ...base, status: 'error', message: `${fixture.op} threw ${(e as Error).message ?? String(e)} ${where}` };
   }
   let actual;
