@@ -10,6 +10,7 @@ import type { CheckDetail, CheckResult } from '../check/checkResult.js';
 import { PropertyFailure } from '../../properties/propertyFailure.js';
 import { adapterCallTrace } from '../../properties/callAdapter.js';
 import type { OperatorCall } from '../adapter/operatorCall.js';
+import { isUnsupported } from '../adapter/unsupported.js';
 import type { Property } from '../../properties/property.js';
 import { propertySeed } from './propertySeed.js';
 
@@ -47,12 +48,23 @@ export async function checkProperty(adapter: Adapter, property: Property, option
   // A timeout or crash of the adapter ends the property at once: shrinking would only wait for the same
   // timeout again and again. Later cases fail immediately and the case that hit it is reported.
   let fatal: { error: Error; value: unknown } | null = null;
+  // A case the adapter answered `Unsupported` is skipped (fc.pre); when the first cases all are, the check is.
+  const unsupported = { cases: 0, supported: 0, reason: '' };
   const predicate = async (value: unknown): Promise<void> => {
     if (fatal !== null) throw fatal.error;
     const calls: OperatorCall[] = [];
     try {
       await adapterCallTrace.run(calls, () => property.predicate(adapter, value));
+      unsupported.supported++;
     } catch (e) {
+      if (isUnsupported(e)) {
+        unsupported.cases++;
+        unsupported.reason = e.message;
+        if (unsupported.supported === 0 && unsupported.cases >= ALL_UNSUPPORTED_AFTER) fatal = { error: e, value };
+        else fc.pre(false);
+      } else {
+        unsupported.supported++; // answered, wrongly or by throwing: not unsupported
+      }
       if (isFatalAdapterError(e)) fatal = { error: e, value };
       if (e instanceof PropertyFailure) e.adapterCalls = calls;
       throw e;
@@ -67,6 +79,9 @@ export async function checkProperty(adapter: Adapter, property: Property, option
   } catch (e) {
     // A defect in the property itself (its generator threw): reported, never allowed to stop the run.
     return { ...base, status: 'error', message: `property ${property.id} could not run: ${(e as Error).message}` };
+  }
+  if (unsupported.supported === 0 && unsupported.cases > 0) {
+    return { ...base, status: 'skipped', message: `adapter ${adapter.name} answered every case unsupported: ${unsupported.reason}` };
   }
   if (!details.failed) return { ...base, status: 'passed' };
   const hit = fatal as { error: Error; value: unknown } | null;
@@ -85,6 +100,9 @@ export async function checkProperty(adapter: Adapter, property: Property, option
   const message = error instanceof Error ? `${error.name}: ${error.message}` : `threw ${String(error)}`;
   return { ...common, status: 'error', message: `the adapter threw on a valid case: ${message}` };
 }
+
+/** Cases answered `Unsupported`, none supported, after which the check stops as skipped. */
+export const ALL_UNSUPPORTED_AFTER = 20;
 
 /** Errors after which the adapter's process or worker was restarted: not worth shrinking (see src/isolation). */
 export function isFatalAdapterError(e: unknown): e is Error {

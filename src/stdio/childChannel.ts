@@ -39,7 +39,7 @@ export function childChannel(command: string, cwd = process.cwd()): OpenChannel 
     child.stdin.on('error', () => undefined); // EPIPE after the child died: reported through 'exit'.
 
     createInterface({ input: child.stdout }).on('line', (line) => {
-      let message: { id?: unknown; result?: unknown; error?: unknown };
+      let message: { id?: unknown; result?: unknown; error?: unknown; unsupported?: unknown };
       try {
         message = readWireJson(line) as typeof message;
         if (typeof message !== 'object' || message === null || typeof message.id !== 'number') throw new SyntaxError('no id');
@@ -52,6 +52,9 @@ export function childChannel(command: string, cwd = process.cwd()): OpenChannel 
         if (problem !== null) settleReady.reject(new AdapterLoadError(`the hello handshake failed: ${problem}`));
         else settleReady.resolve(message.result as Handshake);
         settleReady = null;
+      } else if (message.unsupported !== undefined) {
+        // `{"id": n, "unsupported": "<reason>"}`: the adapter does not implement this call (`kit.protocol.unsupported`).
+        listener.reply(message.id, { error: { name: 'Unsupported', message: typeof message.unsupported === 'string' ? message.unsupported : 'unsupported' } });
       } else if (message.error !== undefined) {
         listener.reply(message.id, { error: readWireError(message.error) });
       } else {
