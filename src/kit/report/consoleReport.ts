@@ -17,6 +17,11 @@ export interface ConsoleReportOptions {
   readonly adapterSpec?: string;
   /** Colours on or off (default: picocolors' detection of the terminal). */
   readonly color?: boolean;
+  /**
+   * Failures a baseline expects, by check id, with the baseline's reason: each prints as one line (id, reason,
+   * "as expected") instead of in full. `convkit run --baseline` passes them unless `--verbose`.
+   */
+  readonly expected?: ReadonlyMap<string, string>;
 }
 
 /** The closing line: `40 passed, 7 failed, 0 errors, 2 skipped (49 checks)`. */
@@ -35,8 +40,14 @@ export function formatConsoleReport(report: ConformanceReport, replay?: (c: Chec
   const adapterSpec = options.adapterSpec ?? './my-adapter.ts';
   const context = { replay: replay ?? ((c: CheckResult) => replayCommand(c, adapterSpec, report.seed)), adapterSpec, colors };
   const lines: string[] = [colors.bold(`convkit: ${report.adapter} (${report.dtype}), seed ${report.seed}, ${report.runs} runs per property`), ''];
+  const expected = report.checks.filter((c) => options.expected?.has(c.id) && (c.status === 'failed' || c.status === 'error'));
   for (const c of report.checks) {
-    if (c.status === 'failed' || c.status === 'error') lines.push(...formatConsoleFailure(c, context), '');
+    if ((c.status === 'failed' || c.status === 'error') && !expected.includes(c)) lines.push(...formatConsoleFailure(c, context), '');
+  }
+  if (expected.length > 0) {
+    lines.push(colors.dim(`expected by the baseline ${expected.length} (--verbose shows them in full):`));
+    for (const c of expected) lines.push(`  ${c.id}: ${options.expected!.get(c.id)} ${colors.dim(`— ${c.status === 'failed' ? 'failed' : 'error'}, as expected`)}`);
+    lines.push('');
   }
   const skipped = report.checks.filter((c) => c.status === 'skipped');
   if (skipped.length > 0) {
