@@ -9,7 +9,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Fixture } from '../../golden/fixture.js';
 import { loadFixtures } from '../../golden/loadFixtures.js';
-import { applyBaseline, readBaseline, type Baseline } from '../../kit/ci/baseline.js';
+import { applyBaseline, expectedFailureNotes, readBaseline, type Baseline, type ExpectedFailureNote } from '../../kit/ci/baseline.js';
 import { corpusPathFor, readCorpus, recordCounterexamples } from '../../kit/ci/corpus.js';
 import { formatConsoleReport } from '../../kit/report/consoleReport.js';
 import { toHtmlReport } from '../../kit/report/htmlReport.js';
@@ -51,10 +51,9 @@ export function writeJson(path: string, value: unknown): void {
   writeFileSync(path, JSON.stringify(value, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2));
 }
 
-function baselineSummary(report: ConformanceReport, baseline: Baseline, strict: boolean, ids: ReadonlySet<string>): { lines: string[]; fails: boolean; expected: Map<string, string> } {
+function baselineSummary(report: ConformanceReport, baseline: Baseline, strict: boolean, ids: ReadonlySet<string>): { lines: string[]; fails: boolean; expected: Map<string, ExpectedFailureNote> } {
   const v = applyBaseline(report, baseline, ids);
-  const reasons = new Map(baseline.entries.map((e) => [e.id, e.reason]));
-  const expected = new Map(v.expectedFailures.map((c) => [c.id, reasons.get(c.id) ?? '']));
+  const expected = expectedFailureNotes(v, baseline);
   const lines = [`baseline: ${v.expectedFailures.length} expected failures, ${v.newFailures.length} new, ${v.stale.length} stale, ${v.unknown.length} unknown entries`];
   for (const c of v.newFailures) lines.push(`  NEW ${c.id}`);
   for (const e of v.stale) lines.push(`  STALE ${e.id} now passes — remove it from the baseline (reason was: ${e.reason})`);
