@@ -18,7 +18,7 @@ export function builtinAdaptersTable(): string {
   return ['| name | what it checks | install |', '|---|---|---|', ...rows].join('\n');
 }
 
-const INPUTS: Readonly<Record<FeatureExample['op'], string>> = { corr2d: 'x, k', conv2d: 'x, w', convTranspose2d: 'x, w', pad2d: 'x', maxPool2d: 'x', avgPool2d: 'x' };
+const INPUTS: Readonly<Record<FeatureExample['op'], string>> = { corr2d: 'x, k', conv2d: 'x, w', convTranspose2d: 'x, w', pad2d: 'x', maxPool2d: 'x', avgPool2d: 'x', adaptiveAvgPool2d: 'x', adaptiveMaxPool2d: 'x' };
 
 /** A feature's example call in the contract's argument order: `conv2d(x, w, null, {"stride":[2,1]})`. */
 export function exampleText(e: FeatureExample): string {

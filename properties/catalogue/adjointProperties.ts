@@ -41,6 +41,8 @@ function transposedOptions(c: Conv2dCase): ConvTranspose2dOptions {
 export const adjointProperties = [
   defineProperty<AdjointCase>({
     id: 'conv-transpose2d.adjoint-of-conv2d',
+    operator: 'conv-transpose2d',
+    family: 'oracle',
     title: '⟨conv2d(x, w), y⟩ = ⟨x, convTranspose2d(y, w)⟩ (dot-product test)',
     clauses: ['convt.adjoint', 'convt.definition', 'convt.output-padding', 'grad.adjoint'],
     requires: { ops: ['conv2d', 'convTranspose2d'] },

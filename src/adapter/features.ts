@@ -48,6 +48,8 @@ const TABLE: Readonly<Record<Feature, Omit<FeatureInfo, 'id'>>> = {
   'avgPool2d.ceilMode': { meaning: 'ceilMode true', example: { op: 'avgPool2d', options: { kernelSize: 2, ceilMode: true } } },
   'avgPool2d.countIncludePad': { meaning: 'countIncludePad false: padding left out of the divisor (the default, true, counts it)', example: { op: 'avgPool2d', options: { kernelSize: 3, padding: 1, countIncludePad: false } } },
   'avgPool2d.divisorOverride': { meaning: 'a divisorOverride: every window divided by that number', example: { op: 'avgPool2d', options: { kernelSize: 2, divisorOverride: 3 } } },
+  'adaptiveAvgPool2d.uneven': { meaning: "an outputSize that does not divide the input's size, so the windows differ in size and overlap", example: { op: 'adaptiveAvgPool2d', options: { outputSize: [2, 3] } } },
+  'adaptiveMaxPool2d.uneven': { meaning: "an outputSize that does not divide the input's size, so the windows differ in size and overlap", example: { op: 'adaptiveMaxPool2d', options: { outputSize: [2, 3] } } },
   errors: { meaning: 'rejecting an invalid call by throwing (the `<op>.invalid-configurations-rejected` checks); the example must throw', example: { op: 'conv2d', options: { stride: 0 } } },
 };
 

@@ -3,6 +3,7 @@
  * implementation independent of the reference (golden/README.md; the JSON Schema is golden/schema.json).
  */
 import type { Feature } from '../adapter/contract.js';
+import type { ForwardOp } from '../adapter/operatorCall.js';
 
 export type FixtureValue = number | 'NaN' | 'Infinity' | '-Infinity';
 
@@ -13,11 +14,13 @@ export interface FixtureTensor {
   fill?: 'random';
 }
 
-export type FixtureOp = 'corr2d' | 'conv2d' | 'convTranspose2d' | 'pad2d' | 'maxPool2d' | 'avgPool2d';
+/** Any registered forward operator (src/operators/); golden/schema.json lists the ones fixtures exist for. */
+export type FixtureOp = ForwardOp;
 
 export interface FixtureProvenance {
   source: 'notes' | 'pytorch';
-  note: string;
+  /** The notes file; absent on cases computed with PyTorch that no note contains (golden/pytorch/). */
+  note?: string;
   cell?: string;
   printed?: string;
   computedWith?: string;

@@ -1,24 +1,27 @@
 /**
  * Runs one property against one adapter with fast-check and turns the outcome into a CheckResult: skipped
  * when the adapter lacks an operator or declared a needed feature unsupported; failed with the shrunk
- * counterexample, seed and replay path; error when the adapter threw (or returned a malformed tensor) rather
- * than answering wrongly.
+ * counterexample, the adapter calls it made and its replay record; error when the adapter threw (or returned a
+ * malformed tensor) rather than answering wrongly.
  */
 import fc from 'fast-check';
 import type { Adapter, Feature } from '../adapter/contract.js';
-import type { CheckDetail, CheckResult } from '../check/checkResult.js';
+import type { RecordedCall } from '../adapter/recordedCall.js';
+import type { CheckDetail, CheckKind, CheckResult } from '../check/checkResult.js';
 import { PropertyFailure } from '../../properties/propertyFailure.js';
-import { adapterCallTrace } from '../../properties/callAdapter.js';
-import type { OperatorCall } from '../adapter/operatorCall.js';
 import { isUnsupported } from '../adapter/unsupported.js';
 import type { Property } from '../../properties/property.js';
 import { propertySeed } from './propertySeed.js';
+import { recordingAdapter } from '../adapter/recordingAdapter.js';
 
 export interface PropertyRunOptions {
+  /** The run seed; the property's own seed derives from it and the property's id. */
   readonly seed: number;
   readonly runs: number;
   /** fast-check's replay path: re-runs exactly the recorded failing case. */
   readonly path?: string;
+  /** 'corpus' when the path comes from the counterexample corpus. */
+  readonly kind?: Extract<CheckKind, 'property' | 'corpus'>;
 }
 
 export function unsupportedFeatures(adapter: Adapter): Set<Feature> {
@@ -35,9 +38,12 @@ export function missingRequirement(adapter: Adapter, property: Property): string
   return null;
 }
 
+/** The calls each failing case made, keyed by the error it threw (fast-check hands back the shrunk case's error). */
+type CallLog = WeakMap<object, RecordedCall[]>;
+
 export async function checkProperty(adapter: Adapter, property: Property, options: PropertyRunOptions): Promise<CheckResult> {
   const seed = propertySeed(options.seed, property.id);
-  const base = { id: property.id, clauses: property.clauses, seed };
+  const base = { id: property.id, kind: options.kind ?? 'property', operator: property.operator, family: property.family, clauses: property.clauses };
   const missing = missingRequirement(adapter, property);
   if (missing !== null) return { ...base, status: 'skipped', message: missing };
 
@@ -45,60 +51,67 @@ export async function checkProperty(adapter: Adapter, property: Property, option
   const caseFeatures = property.caseFeatures;
   const arbitrary = caseFeatures && off.size > 0 ? property.arbitrary.filter((v) => !caseFeatures(v).some((f) => off.has(f))) : property.arbitrary;
   const numRuns = Math.min(options.runs, property.maxRuns ?? options.runs);
+  const log: CallLog = new WeakMap();
   // A timeout or crash of the adapter ends the property at once: shrinking would only wait for the same
   // timeout again and again. Later cases fail immediately and the case that hit it is reported.
-  let fatal: { error: Error; value: unknown } | null = null;
+  let fatal: { error: Error; value: unknown; calls: RecordedCall[] } | null = null;
   // A case the adapter answered `Unsupported` is skipped (fc.pre); when the first cases all are, the check is.
   const unsupported = { cases: 0, supported: 0, reason: '' };
   const predicate = async (value: unknown): Promise<void> => {
     if (fatal !== null) throw fatal.error;
-    const calls: OperatorCall[] = [];
+    const recorder = recordingAdapter(adapter);
     try {
-      await adapterCallTrace.run(calls, () => property.predicate(adapter, value));
+      await property.predicate(recorder.adapter, value);
       unsupported.supported++;
     } catch (e) {
       if (isUnsupported(e)) {
         unsupported.cases++;
         unsupported.reason = e.message;
-        if (unsupported.supported === 0 && unsupported.cases >= ALL_UNSUPPORTED_AFTER) fatal = { error: e, value };
+        if (unsupported.supported === 0 && unsupported.cases >= ALL_UNSUPPORTED_AFTER) fatal = { error: e, value, calls: recorder.calls };
         else fc.pre(false);
       } else {
         unsupported.supported++; // answered, wrongly or by throwing: not unsupported
       }
-      if (isFatalAdapterError(e)) fatal = { error: e, value };
-      if (e instanceof PropertyFailure) e.adapterCalls = calls;
-      throw e;
+      const error = e instanceof Error ? e : new Error(`threw ${typeof e === 'string' ? 'a string' : typeof e}: ${String(e)}`);
+      if (isFatalAdapterError(error)) fatal = { error, value, calls: recorder.calls };
+      log.set(error, recorder.calls);
+      throw error;
     }
   };
+  const replayPath = options.path;
   let details: fc.RunDetails<[unknown]>;
   try {
-    details = await fc.check(
-      fc.asyncProperty(arbitrary, predicate),
-      { seed, numRuns, ...(options.path !== undefined ? { path: options.path, endOnFailure: true } : {}) },
-    );
+    details = await fc.check(fc.asyncProperty(arbitrary, predicate), { seed, numRuns, ...(replayPath !== undefined ? { path: replayPath, endOnFailure: true } : {}) });
   } catch (e) {
     // A defect in the property itself (its generator threw): reported, never allowed to stop the run.
-    return { ...base, status: 'error', message: `property ${property.id} could not run: ${(e as Error).message}` };
+    return { ...base, status: 'error', message: `property ${property.id} could not run: ${(e as Error).message}`, detail: { couldNotRun: true } };
   }
   if (unsupported.supported === 0 && unsupported.cases > 0) {
     return { ...base, status: 'skipped', message: `adapter ${adapter.name} answered every case unsupported: ${unsupported.reason}` };
   }
   if (!details.failed) return { ...base, status: 'passed' };
-  const hit = fatal as { error: Error; value: unknown } | null;
+  const path = details.counterexamplePath ?? replayPath;
+  const replay = { runSeed: options.seed, ...(path !== undefined && path !== null ? { path } : {}) };
+  const hit = fatal as { error: Error; value: unknown; calls: RecordedCall[] } | null;
   if (hit !== null) {
-    return { ...base, status: 'error', counterexample: hit.value, message: `the adapter ${hit.error.name === 'AdapterTimeoutError' ? 'timed out' : 'crashed'}: ${hit.error.message}` };
+    return {
+      ...base,
+      status: 'error',
+      counterexample: hit.value,
+      replay,
+      message: `the adapter ${hit.error.name === 'AdapterTimeoutError' ? 'timed out' : 'crashed'}: ${hit.error.message}`,
+      ...(hit.calls.length > 0 ? { detail: { calls: hit.calls } } : {}),
+    };
   }
   const error = details.errorInstance;
-  const counterexample = details.counterexample?.[0];
-  const path = details.counterexamplePath ?? undefined;
-  const common = { ...base, counterexample, ...(path !== undefined ? { path } : {}) };
+  const calls = (typeof error === 'object' && error !== null ? log.get(error) : undefined) ?? [];
+  const common = { ...base, counterexample: details.counterexample?.[0], replay };
   if (error instanceof PropertyFailure) {
-    const calls = error.adapterCalls;
-    const detail: CheckDetail = { ...(error.detail ?? {}), ...(calls.length > 0 ? { call: calls[calls.length - 1], calls } : {}) };
+    const detail: CheckDetail = { ...(error.detail ?? {}), ...(calls.length > 0 ? { calls } : {}) };
     return { ...common, status: 'failed', message: error.message, ...(Object.keys(detail).length > 0 ? { detail } : {}) };
   }
   const message = error instanceof Error ? `${error.name}: ${error.message}` : `threw ${String(error)}`;
-  return { ...common, status: 'error', message: `the adapter threw on a valid case: ${message}` };
+  return { ...common, status: 'error', message: `the adapter threw on a valid case: ${message}`, ...(calls.length > 0 ? { detail: { calls } } : {}) };
 }
 
 /** Cases answered `Unsupported`, none supported, after which the check stops as skipped. */

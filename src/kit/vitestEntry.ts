@@ -13,6 +13,7 @@
  */
 import { beforeAll, describe, it } from 'vitest';
 import type { Adapter } from '../adapter/contract.js';
+import { replayCommand } from './report/replayCommand.js';
 import type { CheckResult } from '../check/checkResult.js';
 import { checkFixture } from '../golden/checkFixture.js';
 import { loadFixtures } from '../golden/loadFixtures.js';
@@ -20,19 +21,18 @@ import { catalogue } from '../../properties/catalogue.js';
 import pc from 'picocolors';
 import { readBaseline, type Baseline } from './ci/baseline.js';
 import { formatConsoleFailure } from './report/consoleFailure.js';
-import { replayCommand } from './report/replayCommand.js';
 import { checkProperty } from './checkProperty.js';
 import { DEFAULT_RUNS, DEFAULT_SEED } from './runConformance.js';
 
 export interface DescribeConformanceOptions {
   readonly seed?: number;
+  /** How the replay command names the adapter (`--adapter …`); a placeholder by default. */
+  readonly adapterSpec?: string;
   readonly runs?: number;
   /** Only checks whose id contains this text. */
   readonly only?: string;
   /** Known deviations, expected to fail: a Baseline, or the path of a baseline file (relative to the working directory). */
   readonly baseline?: Baseline | string;
-  /** How the adapter is named in the printed replay commands and reproductions (default `<your adapter>`). */
-  readonly adapterSpec?: string;
   /** The describe block's title; default `convkit conformance: <adapter name>`. */
   readonly title?: string;
 }
@@ -46,10 +46,10 @@ export class ConformanceFailure extends Error {
   override name = 'ConformanceFailure';
 }
 
-export function verdict(result: CheckResult, seed: number, adapterSpec: string, ctx: SkipContext): void {
+export function verdict(result: CheckResult, adapterSpec: string, ctx: SkipContext): void {
   if (result.status === 'skipped') return ctx.skip(result.message);
   if (result.status === 'passed') return;
-  const context = { replay: (c: CheckResult) => replayCommand(c, adapterSpec, seed), adapterSpec, colors: pc.createColors(false) };
+  const context = { replay: (c: CheckResult) => replayCommand(c, adapterSpec), adapterSpec, colors: pc.createColors(false) };
   throw new ConformanceFailure(formatConsoleFailure(result, context).join('\n'));
 }
 
@@ -59,10 +59,10 @@ function baselineOption(baseline: Baseline | string | undefined): Baseline | und
 
 export function describeConformance(adapter: Adapter | (() => Adapter | Promise<Adapter>), options: DescribeConformanceOptions = {}): void {
   const seed = options.seed ?? DEFAULT_SEED;
+  const adapterSpec = options.adapterSpec ?? '<your adapter>';
   const runs = options.runs ?? DEFAULT_RUNS;
   const selected = (id: string) => options.only === undefined || id.includes(options.only);
   const expected = new Set(baselineOption(options.baseline)?.entries.map((e) => e.id) ?? []);
-  const adapterSpec = options.adapterSpec ?? '<your adapter>';
   const title = options.title ?? `convkit conformance: ${typeof adapter === 'function' ? 'adapter' : adapter.name}`;
   describe(title, () => {
     let loaded: Adapter;
@@ -72,10 +72,10 @@ export function describeConformance(adapter: Adapter | (() => Adapter | Promise<
     const test = (id: string) => (expected.has(id) ? it.fails : it);
     for (const fixture of loadFixtures()) {
       const id = `golden/${fixture.id}`;
-      if (selected(id)) test(id)(id, async (ctx) => verdict(await checkFixture(loaded, fixture), seed, adapterSpec, ctx));
+      if (selected(id)) test(id)(id, async (ctx) => verdict(await checkFixture(loaded, fixture), adapterSpec, ctx));
     }
     for (const property of catalogue) {
-      if (selected(property.id)) test(property.id)(`${property.id}: ${property.title}`, async (ctx) => verdict(await checkProperty(loaded, property, { seed, runs }), seed, adapterSpec, ctx), 120_000);
+      if (selected(property.id)) test(property.id)(`${property.id}: ${property.title}`, async (ctx) => verdict(await checkProperty(loaded, property, { seed, runs }), adapterSpec, ctx), 120_000);
     }
   });
 }

@@ -10,6 +10,7 @@ import { toTensor } from '../../src/tensor/tensorData.js';
 import { conv2dGeometry } from '../../src/shape/conv2dGeometry.js';
 import { pad2dGeometry } from '../../src/shape/pad2dGeometry.js';
 import { maxPool2dGeometry } from '../../src/shape/pool2dGeometry.js';
+import { adaptiveBrokenAdapters } from './adaptiveBrokenAdapters.js';
 import { float32Adapter } from './float32Adapter.js';
 
 export interface BrokenAdapter {
@@ -118,6 +119,15 @@ function maxPoolBackwardToEveryTie(input: TensorData, gradOutput: TensorData, op
   return { shape: [...input.shape], data: grad };
 }
 
+/** The reference's answer, or a garbage 1-element tensor where the reference rejects the call. */
+function answerAnyway(f: () => TensorData | Promise<TensorData>): TensorData | Promise<TensorData> {
+  try {
+    return f();
+  } catch {
+    return { shape: [1], data: [0] };
+  }
+}
+
 export const brokenAdapters: BrokenAdapter[] = [
   broken('conv-padding-axes-swapped', "note 004's conv2d_padding: pads the height with the width padding", {
     conv2d: (x, w, b, o = {}) => {
@@ -203,14 +213,12 @@ export const brokenAdapters: BrokenAdapter[] = [
       return h > 1 ? { shape: [h - 1, w], data: Array.from(y.data).slice(0, (h - 1) * w) } : y;
     },
   }),
-  broken('accepts-invalid-configurations', 'clamps invalid options (stride 0, over-large padding, …) instead of rejecting them', {
-    conv2d: (x, w, b, o = {}) => {
-      try {
-        return ref.conv2d(x, w, b, o);
-      } catch {
-        return { shape: [1], data: [0] };
-      }
-    },
+  broken('accepts-invalid-configurations', 'clamps invalid options (stride 0, over-large padding, …) instead of rejecting them, in every forward operator', {
+    conv2d: (x, w, b, o = {}) => answerAnyway(() => ref.conv2d(x, w, b, o)),
+    convTranspose2d: (x, w, b, o = {}) => answerAnyway(() => ref.convTranspose2d!(x, w, b, o)),
+    pad2d: (x, pads, mode, value) => answerAnyway(() => ref.pad2d!(x, pads, mode, value)),
+    maxPool2d: (x, o) => answerAnyway(() => ref.maxPool2d!(x, o)),
+    avgPool2d: (x, o) => answerAnyway(() => ref.avgPool2d!(x, o)),
   }),
   broken('conv-input-grad-shifted-with-padding', 'the input gradient is misaligned by one row when padding > 0', {
     conv2dBackward: async (x, w, b, g, o = {}) => {
@@ -238,4 +246,5 @@ export const brokenAdapters: BrokenAdapter[] = [
   broken('pad-backward-crops-only', 'pad2d backward crops, forgetting what reflect/replicate/circular copied', {
     pad2dBackward: (x, g, p, _m) => ref.pad2dBackward!(x, g, p, 'constant'),
   }),
+  ...adaptiveBrokenAdapters,
 ];

@@ -12,7 +12,7 @@ import { applyBaseline, expectedFailureNotes, readBaseline, type Baseline } from
 import { formatConsoleReport } from '../../src/kit/report/consoleReport.js';
 
 const root = join(import.meta.dirname, '..', '..');
-const failed = (id: string): CheckResult => ({ id, status: 'failed', clauses: ['pool.max.definition'], message: `${id} broke §pool.max.definition` });
+const failed = (id: string): CheckResult => ({ id, kind: 'property', operator: 'max-pool2d', family: 'definition', status: 'failed', clauses: ['pool.max.definition'], message: `${id} broke §pool.max.definition` });
 
 describe('same root cause', () => {
   it("ONNX Runtime's baselines say which entry shares max-pool2d.definition's cause", () => {

@@ -34,7 +34,7 @@ describe("a failing check's vitest error", () => {
     expect(result.status).toBe('failed');
     let thrown: unknown;
     try {
-      verdict(result, 20261121, './flipped.ts', { skip: () => undefined });
+      verdict(result, './flipped.ts', { skip: () => undefined });
     } catch (e) {
       thrown = e;
     }
@@ -43,7 +43,7 @@ describe("a failing check's vitest error", () => {
     expect(text).toContain(result.message!);
     expect(text).toMatch(/counterexample \(property seed -?\d+\)/);
     expect(text).toMatch(/expected \[1, 1, 1, 1\] +│ +actual \[1, 1, 1, 1\] +│ +actual − expected/);
-    expect(text).toContain(`convkit replay conv2d.definition --adapter ./flipped.ts --seed 20261121 --path ${result.path}`);
+    expect(text).toContain(`convkit replay conv2d.definition --adapter ./flipped.ts --seed 20261121 --path ${result.replay?.path}`);
     expect(text).not.toMatch(/\x1b\[/);
   });
 });

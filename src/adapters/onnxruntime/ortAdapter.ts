@@ -7,10 +7,10 @@
 import type { Adapter, TensorData } from '../../adapter/contract.js';
 import { importPeer } from '../missingPeer.js';
 import type { ElemType } from './onnxModel.js';
-import { avgPool2dGraph, conv2dGraph, convTranspose2dGraph, maxPool2dGraph, pad2dGraph } from './ortGraphs.js';
+import { adaptivePool2dGraph, avgPool2dGraph, conv2dGraph, convTranspose2dGraph, maxPool2dGraph, pad2dGraph } from './ortGraphs.js';
 import { ortRunner } from './ortSession.js';
 
-export type OrtOperator = 'corr2d' | 'conv2d' | 'convTranspose2d' | 'pad2d' | 'maxPool2d' | 'avgPool2d';
+export type OrtOperator = 'corr2d' | 'conv2d' | 'convTranspose2d' | 'pad2d' | 'maxPool2d' | 'avgPool2d' | 'adaptiveAvgPool2d' | 'adaptiveMaxPool2d';
 
 const kernel = (w: TensorData) => [w.shape[2] ?? 0, w.shape[3] ?? 0] as const;
 
@@ -27,11 +27,13 @@ export async function ortAdapter(type: Exclude<ElemType, 'int64'>, ops: readonly
     pad2d: (input, pads, mode, value) => runGraph(pad2dGraph(type, input.shape.length, pads, mode, value ?? 0), type, { X: input }),
     maxPool2d: (input, opts) => runGraph(maxPool2dGraph(type, opts), type, { X: input }),
     avgPool2d: (input, opts) => runGraph(avgPool2dGraph(type, opts), type, { X: input }),
+    adaptiveAvgPool2d: async (input, opts) => runGraph(adaptivePool2dGraph(type, 'adaptiveAvgPool2d', input.shape, opts), type, { X: input }),
+    adaptiveMaxPool2d: async (input, opts) => runGraph(adaptivePool2dGraph(type, 'adaptiveMaxPool2d', input.shape, opts), type, { X: input }),
   };
   const adapter: Adapter = {
     name: `onnxruntime-node ${version} (cpu, ${type})`,
     dtype: type,
-    supports: { features: { 'avgPool2d.divisorOverride': false } },
+    supports: { features: { 'avgPool2d.divisorOverride': false, 'adaptiveAvgPool2d.uneven': false, 'adaptiveMaxPool2d.uneven': false } },
     close: releaseSessions,
   };
   for (const op of ops) Object.assign(adapter, { [op]: all[op] });

@@ -10,7 +10,9 @@ import type * as Tf from '@tensorflow/tfjs-core';
 type T4 = Tf.Tensor4D;
 type ExplicitPadding = [[number, number], [number, number], [number, number], [number, number]];
 
-export const pair = (v: Pair | undefined, fallback: number): [number, number] => (v === undefined ? [fallback, fallback] : typeof v === 'number' ? [v, v] : [v[0], v[1]]);
+/** int-or-pair options, read once in src/shape/pair.ts. */
+export { pairOf as pair } from '../../shape/pair.js';
+import { pairOf as pair } from '../../shape/pair.js';
 
 /** The operators on one tfjs instance (the user's installation, loaded by tfjsRuntime.ts). */
 export function tfjsOperators(tf: typeof Tf) {

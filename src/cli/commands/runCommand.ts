@@ -69,7 +69,7 @@ function baselineSummary(report: ConformanceReport, baseline: Baseline, strict: 
 function saveCounterexamples(corpusPath: string, report: ConformanceReport, gatePassed: boolean, update: boolean): string | null {
   const target = gatePassed || update ? corpusPath : join(mkdtempSync(join(tmpdir(), 'convkit-corpus-')), basename(corpusPath));
   if (target !== corpusPath && existsSync(corpusPath)) copyFileSync(corpusPath, target);
-  const added = recordCounterexamples(target, report.seed, report.checks);
+  const added = recordCounterexamples(target, report.checks);
   if (added === 0) return null;
   if (target === corpusPath) return `corpus: ${added} new counterexample(s) saved to ${corpusPath}`;
   return `corpus: ${added} new counterexample(s) saved to ${target} — the gate failed, so ${corpusPath} is left as it was (--update-corpus writes there)`;

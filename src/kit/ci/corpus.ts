@@ -24,17 +24,22 @@ export function readCorpus(path: string): CorpusEntry[] {
   return Array.isArray(json.entries) ? json.entries : [];
 }
 
-/** Adds the failing property cases of a run that the corpus does not hold yet; returns how many were added. */
-export function recordCounterexamples(path: string, runSeed: number, checks: readonly CheckResult[], now = new Date()): number {
+/**
+ * Adds the failing property cases of a run that the corpus does not hold yet; returns how many were added.
+ * Each entry is the check's own replay record, so a case replayed from the corpus keeps the seed it was found
+ * with, whatever the current run's seed.
+ */
+export function recordCounterexamples(path: string, checks: readonly CheckResult[], now = new Date()): number {
   const entries = readCorpus(path);
-  const known = new Set(entries.map((e) => `${e.id}@${e.runSeed}@${e.path}`));
+  const key = (id: string, runSeed: number, p: string) => JSON.stringify([id, runSeed, p]);
+  const known = new Set(entries.map((e) => key(e.id, e.runSeed, e.path)));
   let added = 0;
   for (const c of checks) {
-    if ((c.status !== 'failed' && c.status !== 'error') || c.path === undefined || c.id.startsWith('golden/')) continue;
-    const key = `${c.id}@${runSeed}@${c.path}`;
-    if (known.has(key)) continue;
-    known.add(key);
-    entries.push({ id: c.id, runSeed, path: c.path, foundAt: now.toISOString() });
+    if ((c.status !== 'failed' && c.status !== 'error') || c.replay?.path === undefined) continue;
+    const { runSeed, path: replayPath } = c.replay;
+    if (known.has(key(c.id, runSeed, replayPath))) continue;
+    known.add(key(c.id, runSeed, replayPath));
+    entries.push({ id: c.id, runSeed, path: replayPath, foundAt: now.toISOString() });
     added++;
   }
   if (added > 0) writeFileSync(path, `${JSON.stringify({ entries }, null, 2)}\n`);

@@ -40,7 +40,7 @@ export function formatTotals(checks: readonly CheckResult[], colors: Colors = pc
 export function formatConsoleReport(report: ConformanceReport, replay?: (c: CheckResult) => string, options: ConsoleReportOptions = {}): string {
   const colors = pc.createColors(options.color ?? pc.isColorSupported);
   const adapterSpec = options.adapterSpec ?? './my-adapter.ts';
-  const context = { replay: replay ?? ((c: CheckResult) => replayCommand(c, adapterSpec, report.seed)), adapterSpec, colors };
+  const context = { replay: replay ?? ((c: CheckResult) => replayCommand(c, adapterSpec)), adapterSpec, colors };
   const lines: string[] = [colors.bold(`convkit: ${report.adapter} (${report.dtype}), seed ${report.seed}, ${report.runs} runs per property`), ''];
   const expected = report.checks.filter((c) => options.expected?.has(c.id) && (c.status === 'failed' || c.status === 'error'));
   for (const c of report.checks) {

@@ -1,0 +1,24 @@
+/**
+ * The vector-Jacobian product of adaptive average pooling (spec/gradients.md, `grad.adaptive-avg-pool2d`): each
+ * input element of output (i, j)'s window receives G[i, j] / (window element count); overlapping windows (m not
+ * dividing n, or m > n) accumulate. PyTorch: AdaptiveAvgPoolKernel.cpp `cpu_adaptive_avg_pool_backward`.
+ */
+import type { AdaptivePool2dOptions } from '../adapter/contract.js';
+import { adaptivePool2dGeometry, adaptivePool2dOutputShape, forEachAdaptiveWindow } from '../shape/adaptivePool2dGeometry.js';
+import { tensor, type Tensor } from '../tensor/tensor.js';
+import { checkGradOutput } from './checkGradOutput.js';
+
+export function adaptiveAvgPool2dBackward(input: Tensor, gradOutput: Tensor, opts: AdaptivePool2dOptions): Tensor {
+  const op = 'adaptiveAvgPool2dBackward';
+  const g = adaptivePool2dGeometry(input.shape, opts, op);
+  checkGradOutput(op, gradOutput, adaptivePool2dOutputShape(g));
+  const gradInput = tensor(input.shape);
+  const width = g.w.size;
+  forEachAdaptiveWindow(g, (w) => {
+    const share = gradOutput.data[w.out]! / ((w.y1 - w.y0) * (w.x1 - w.x0));
+    for (let y = w.y0; y < w.y1; y++) {
+      for (let x = w.x0; x < w.x1; x++) gradInput.data[w.inBase + y * width + x]! += share;
+    }
+  });
+  return gradInput;
+}
