@@ -18,14 +18,15 @@ maxPool2d(input, opts), pad2d(input, pads, mode, value), ...; an omitted trailin
 optional parameters defaults (opts=None). Options are dicts with the contract's camelCase keys (stride, padding,
 dilation, groups, paddingMode, kernelSize, ceilMode, ...). A tensor's data arrives as a list of floats (NaN and
 +-inf included). Return a tensor dict, or a numpy array (its shape and values are used), or a dict of tensors for
-backward operators. Raise AdapterError (with a spec clause) to reject an invalid call; any other exception is
+backward operators. Raise AdapterError (with a spec clause) to reject an invalid call; raise Unsupported(reason)
+for a valid call you do not implement (the case is skipped, kit.protocol.unsupported); any other exception is
 reported with its type name and message. print() inside operators goes to stderr, never into the protocol.
 """
 import json
 import math
 import sys
 
-__all__ = ["serve", "AdapterError"]
+__all__ = ["serve", "AdapterError", "Unsupported"]
 
 _NON_FINITE = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
 
@@ -36,6 +37,10 @@ class AdapterError(Exception):
     def __init__(self, message, code=None, clause=None, argument=None, op=None):
         super().__init__(message)
         self.code, self.clause, self.argument, self.op = code, clause, argument, op
+
+
+class Unsupported(Exception):
+    """A valid call this adapter does not implement: answered {"id", "unsupported": reason}, and the case is skipped."""
 
 
 def _read(value):
@@ -119,5 +124,7 @@ def serve(name, dtype="float64", supports=None, stdin=None, stdout=None, **opera
                 raise NotImplementedError("adapter %s does not implement %s" % (name, op))
             result = operators[op](*_read(request.get("args", [])))
             send({"id": rid, "result": _write(result)})
+        except Unsupported as exc:
+            send({"id": rid, "unsupported": str(exc)})
         except Exception as exc:  # reported to the runner, which decides what it means
             send({"id": rid, "error": _error(exc)})

@@ -42,6 +42,8 @@ export type { CheckResult, CheckStatus } from './check/checkResult.js';
 export { sumBound, gamma, unitRoundoff, TOLERANCE_C, type Dtype } from './check/tolerance.js';
 export { invokeOperator, UnsupportedOperator, type OperatorCall, type ForwardOp } from './adapter/operatorCall.js';
 export { adapterProblems, isAdapter } from './adapter/validateAdapter.js';
+export { Unsupported, isUnsupported } from './adapter/unsupported.js';
+export { FEATURES, type FeatureInfo, type FeatureExample } from './adapter/features.js';
 export { loadFixtures, FixtureFormatError } from './golden/loadFixtures.js';
 export { checkFixture, checkFixtures } from './golden/checkFixture.js';
 export { loadSpecClauses, type SpecClause } from './spec/specClauses.js';

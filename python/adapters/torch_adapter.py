@@ -4,13 +4,21 @@ Every operator maps the contract's options onto torch.nn.functional as directly 
 reports is PyTorch's own behaviour: conv2d, conv_transpose2d, pad, max_pool2d, avg_pool2d, adaptive_avg_pool2d,
 adaptive_max_pool2d, and their vector-Jacobian products through torch.autograd. Needs Debian's python3-torch for /usr/bin/python3:
 
-    npx convkit run --adapter "cmd:/usr/bin/python3 python/adapters/torch_adapter.py" --baseline baselines/pytorch.json
+    npx convkit run --adapter pytorch --baseline baselines/pytorch.json      # CONVKIT_PYTHON=/usr/bin/python3
+    npx convkit run --adapter "cmd:/usr/bin/python3 python/adapters/torch_adapter.py"   # the same, spelled out
 """
 import os
 import sys
 
-import torch
-import torch.nn.functional as F
+try:
+    import torch
+    import torch.nn.functional as F
+except ImportError as exc:  # the runner shows these stderr lines with its load error
+    sys.stderr.write(
+        f"convkit's pytorch adapter needs PyTorch, which {sys.executable} cannot import ({exc}): "
+        "pip install torch (or apt-get install python3-torch), or set CONVKIT_PYTHON to a python that has it\n"
+    )
+    sys.exit(3)
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from convkit_adapter import serve  # noqa: E402

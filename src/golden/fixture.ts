@@ -2,6 +2,7 @@
  * A golden fixture: one operator call with its expected result, taken from the notes or computed by an
  * implementation independent of the reference (golden/README.md; the JSON Schema is golden/schema.json).
  */
+import type { Feature } from '../adapter/contract.js';
 import type { ForwardOp } from '../adapter/operatorCall.js';
 
 export type FixtureValue = number | 'NaN' | 'Infinity' | '-Infinity';
@@ -38,6 +39,8 @@ export interface ForwardFixture {
   tolerance?: { abs: number; comment?: string };
   provenance: FixtureProvenance;
   clauses: string[];
+  /** Declared features it needs beyond those its call shows (src/golden/fixtureFeatures.ts derives those). */
+  features?: Feature[];
   /** Where the fixture was read from; filled in by the loader. */
   path?: string;
 }
@@ -66,6 +69,8 @@ export interface TrainingFixture {
   notReproduced?: { what: string; clause: string; reason: string }[];
   provenance: FixtureProvenance;
   clauses: string[];
+  /** Declared features it needs beyond conv2d's bias (src/golden/fixtureFeatures.ts). */
+  features?: Feature[];
   path?: string;
 }
 

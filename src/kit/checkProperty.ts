@@ -9,6 +9,7 @@ import type { Adapter, Feature } from '../adapter/contract.js';
 import type { RecordedCall } from '../adapter/recordedCall.js';
 import type { CheckDetail, CheckKind, CheckResult } from '../check/checkResult.js';
 import { PropertyFailure } from '../../properties/propertyFailure.js';
+import { isUnsupported } from '../adapter/unsupported.js';
 import type { Property } from '../../properties/property.js';
 import { isAdapterFailure } from '../errors/adapterFailure.js';
 import { boundText, thrownNonError } from '../errors/boundedText.js';
@@ -57,12 +58,23 @@ export async function checkProperty(adapter: Adapter, property: Property, option
   // A timeout or crash of the adapter ends the property at once: shrinking would only wait for the same
   // timeout again and again. Later cases fail immediately and the case that hit it is reported.
   let fatal: { error: Error; value: unknown; calls: RecordedCall[] } | null = null;
+  // A case the adapter answered `Unsupported` is skipped (fc.pre); when the first cases all are, the check is.
+  const unsupported = { cases: 0, supported: 0, reason: '' };
   const predicate = async (value: unknown): Promise<void> => {
     if (fatal !== null) throw fatal.error;
     const recorder = recordingAdapter(adapter);
     try {
       await property.predicate(recorder.adapter, value);
+      unsupported.supported++;
     } catch (e) {
+      if (isUnsupported(e)) {
+        unsupported.cases++;
+        unsupported.reason = e.message;
+        if (unsupported.supported === 0 && unsupported.cases >= ALL_UNSUPPORTED_AFTER) fatal = { error: e, value, calls: recorder.calls };
+        else fc.pre(false);
+      } else {
+        unsupported.supported++; // answered, wrongly or by throwing: not unsupported
+      }
       // A thrown non-Error is wrapped so its calls can be keyed by it; its description is kept as the message.
       const error = e instanceof Error ? e : new ThrownNonError(thrownNonError(e));
       if (isFatalAdapterError(error)) fatal = { error, value, calls: recorder.calls };
@@ -78,6 +90,9 @@ export async function checkProperty(adapter: Adapter, property: Property, option
     if (e instanceof NoCaseCanBeDrawn) return { ...base, status: 'skipped', message: `adapter ${adapter.name}: ${e.message}` };
     // A defect in the property itself (its generator threw): reported, never allowed to stop the run.
     return { ...base, status: 'error', message: `property ${property.id} could not run: ${(e as Error).message}`, detail: { couldNotRun: true } };
+  }
+  if (unsupported.supported === 0 && unsupported.cases > 0) {
+    return { ...base, status: 'skipped', message: `adapter ${adapter.name} answered every case unsupported: ${unsupported.reason}` };
   }
   if (!details.failed) return { ...base, status: 'passed' };
   const path = details.counterexamplePath ?? replayPath;
@@ -107,6 +122,9 @@ export async function checkProperty(adapter: Adapter, property: Property, option
 class ThrownNonError extends Error {
   override name = 'ThrownNonError';
 }
+
+/** Cases answered `Unsupported`, none supported, after which the check stops as skipped. */
+export const ALL_UNSUPPORTED_AFTER = 20;
 
 /** Errors after which the adapter's process or worker was restarted: not worth shrinking (see src/isolation). */
 export function isFatalAdapterError(e: unknown): e is Error {
