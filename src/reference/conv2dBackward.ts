@@ -15,6 +15,7 @@ import { tensor, type Tensor } from '../tensor/tensor.js';
 import { checkGradOutput } from './checkGradOutput.js';
 import { padForConv } from './conv2d.js';
 import { pad2dBackward } from './pad2dBackward.js';
+import { pad2dModeOf } from '../shape/pad2dGeometry.js';
 
 export interface Conv2dTensorGradients {
   readonly input: Tensor;
@@ -30,7 +31,7 @@ export function conv2dBackward(input: Tensor, weight: Tensor, bias: Tensor | nul
   const gradPadded = tensor(padded.shape);
   const gradWeight = tensor(weight.shape);
   correlateValidBackward(padded, weight, gradOutput, gradPadded, gradWeight, g);
-  const gradInput = padded === input ? gradPadded : pad2dBackward(input.shape, gradPadded, g.pads, g.paddingMode === 'zeros' ? 'constant' : g.paddingMode);
+  const gradInput = padded === input ? gradPadded : pad2dBackward(input.shape, gradPadded, g.pads, pad2dModeOf(g.paddingMode));
   if (bias === null) return { input: gradInput, weight: gradWeight };
   return { input: gradInput, weight: gradWeight, bias: biasGradient(gradOutput, g.outChannels) };
 }

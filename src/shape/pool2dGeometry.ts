@@ -6,6 +6,7 @@ import { ConvkitError } from '../errors/convkitError.js';
 import type { AvgPool2dOptions, MaxPool2dOptions } from '../adapter/contract.js';
 import { checkInteger, checkOutputExtent, checkPair, checkRank } from './argumentChecks.js';
 import { windowOutputSize } from './windowOutputSize.js';
+import { slidingTaps, type WindowGrid } from './windowWalker.js';
 
 export interface Pool2dGeometry {
   readonly batch: number;
@@ -82,4 +83,11 @@ function poolGeometry(op: string, inputShape: readonly number[], opts: MaxPool2d
   checkOutputExtent(op, 'output height', outH, `padded height ${height + 2 * padH} < dilated kernel height ${dilationH * (kernelH - 1) + 1}`, 'shape.positive');
   checkOutputExtent(op, 'output width', outW, `padded width ${width + 2 * padW} < dilated kernel width ${dilationW * (kernelW - 1) + 1}`, 'shape.positive');
   return { batch, channels, height, width, kernelH, kernelW, strideH, strideW, padH, padW, dilationH, dilationW, ceilMode, outH, outW };
+}
+
+/** The pool's windows for the one walker (windowWalker.ts): strided, padded (and for max, dilated) taps per axis. */
+export function pool2dGrid(g: Pool2dGeometry): WindowGrid {
+  const rowAxis = { size: g.height, kernel: g.kernelH, stride: g.strideH, padBefore: g.padH, dilation: g.dilationH };
+  const colAxis = { size: g.width, kernel: g.kernelW, stride: g.strideW, padBefore: g.padW, dilation: g.dilationW };
+  return { planes: g.batch * g.channels, height: g.height, width: g.width, outH: g.outH, outW: g.outW, rowTaps: (i) => slidingTaps(rowAxis, i), colTaps: (j) => slidingTaps(colAxis, j) };
 }
