@@ -13,7 +13,7 @@ export function avgPool2d(input: Tensor, opts: AvgPool2dOptions): Tensor {
   const output = tensor(pool2dOutputShape(g));
   forEachWindow(pool2dGrid(g), (w) => {
     let sum = 0;
-    forEachTap(w, g.width, (k) => (sum += input.data[w.inBase + k]!));
+    forEachTap(w, g.w.size, (k) => (sum += input.data[w.inBase + k]!));
     output.data[w.out] = sum / avgPoolDivisor(g, w.i, w.j);
   });
   return output;
@@ -27,10 +27,10 @@ export function avgPool2d(input: Tensor, opts: AvgPool2dOptions): Tensor {
 export function avgPoolDivisor(g: AvgPool2dGeometry, i: number, j: number): number {
   if (g.divisorOverride !== null) return g.divisorOverride;
   if (g.countIncludePad) {
-    const rowStart = i * g.strideH - g.padH;
-    const colStart = j * g.strideW - g.padW;
-    const rows = Math.min(rowStart + g.kernelH, g.height + g.padH) - rowStart;
-    const cols = Math.min(colStart + g.kernelW, g.width + g.padW) - colStart;
+    const rowStart = i * g.h.stride - g.h.padBefore;
+    const colStart = j * g.w.stride - g.w.padBefore;
+    const rows = Math.min(rowStart + g.h.kernel, g.h.size + g.h.padBefore) - rowStart;
+    const cols = Math.min(colStart + g.w.kernel, g.w.size + g.w.padBefore) - colStart;
     return rows * cols;
   }
   const [y0, y1] = windowRows(g, i);

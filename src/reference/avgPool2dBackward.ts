@@ -17,7 +17,7 @@ export function avgPool2dBackward(input: Tensor, gradOutput: Tensor, opts: AvgPo
   const gradInput = tensor(input.shape);
   forEachWindow(pool2dGrid(g), (w) => {
     const share = gradOutput.data[w.out]! / avgPoolDivisor(g, w.i, w.j);
-    forEachTap(w, g.width, (k) => (gradInput.data[w.inBase + k]! += share));
+    forEachTap(w, g.w.size, (k) => (gradInput.data[w.inBase + k]! += share));
   });
   return gradInput;
 }

@@ -56,7 +56,8 @@ function correlateValidBackward(padded: Tensor, weight: Tensor, gradOutput: Tens
   const [, , ph, pw] = padded.shape as [number, number, number, number];
   const groupIn = g.inChannels / g.groups;
   const groupOut = g.outChannels / g.groups;
-  const { kernelH, kernelW, strideH, strideW, dilationH, dilationW, outH, outW } = g;
+  const { kernel: kernelH, stride: strideH, dilation: dilationH, out: outH } = g.h;
+  const { kernel: kernelW, stride: strideW, dilation: dilationW, out: outW } = g.w;
   const x = padded.data;
   const w = weight.data;
   const gx = gradPadded.data;

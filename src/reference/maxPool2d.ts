@@ -29,7 +29,7 @@ export function maxPool2dWithArgmax(input: Tensor, opts: MaxPool2dOptions): MaxP
   const output = tensor(pool2dOutputShape(g));
   const argmax = new Int32Array(output.data.length);
   forEachWindow(pool2dGrid(g), (w) => {
-    const { best, where } = windowMax(input.data, w, g.width);
+    const { best, where } = windowMax(input.data, w, g.w.size);
     output.data[w.out] = best;
     argmax[w.out] = where;
   });
