@@ -34,7 +34,8 @@ describe('a corpus case keeps its own run seed', () => {
     const dir = mkdtempSync(join(tmpdir(), 'convkit-replay-'));
     const baseline = join(dir, 'gate.json');
     writeFileSync(baseline, JSON.stringify({ adapter: 'nan-ignoring-max-pool', seed: SEED_A, entries: [] }));
-    const common = ['--adapter', adapterPath, '--only', ID, '--baseline', baseline];
+    // The gate fails (the baseline expects nothing), so --update-corpus is what writes the corpus beside it.
+    const common = ['--adapter', adapterPath, '--only', ID, '--baseline', baseline, '--update-corpus'];
 
     const a = convkit(['run', ...common, '--seed', String(SEED_A), '--json', join(dir, 'a.json')]);
     expect(a.status, a.stdout).toBe(1);
