@@ -58,7 +58,18 @@ describe('the fixture checker fails wrong adapters', () => {
   it('a conv2d answering the wrong shape fails the conv2d fixtures, shape-only ones included', async () => {
     const results = await checkFixtures(offByOneShape, fixtures.filter((f) => f.op === 'conv2d'));
     expect(results.every((r) => r.status === 'failed')).toBe(true);
-    expect(results[0]!.message).toMatch(/result\.shape=.* should be/);
+    expect(results[0]!.message).toMatch(/^conv2d\.shape=\[\d+(, \d+){3}\], but should be \[\d+(, \d+){3}\] \[conv2d\(.*\)\] §/);
+  });
+
+  it('a malformed result (a shape with a fraction, data of the wrong length) is an error, as in the properties', async () => {
+    const conv = fixtures.filter((f) => f.op === 'conv2d');
+    const fraction: Adapter = { name: 'fraction', dtype: 'float64', conv2d: () => ({ shape: [1, 1, 1.5, 1], data: [0] }) };
+    const short: Adapter = { name: 'short', dtype: 'float64', conv2d: () => ({ shape: [1, 1, 2, 2], data: [0] }) };
+    for (const adapter of [fraction, short]) {
+      const results = await checkFixtures(adapter, conv);
+      expect(results.map((r) => r.status)).toEqual(conv.map(() => 'error'));
+      expect(results[0]!.message).toMatch(/^conv2d: result(\.shape\[2\])?=.* §err\.adapter-result/);
+    }
   });
 
   it('an adapter without the operator is skipped, never passed', async () => {

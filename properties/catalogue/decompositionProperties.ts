@@ -4,6 +4,7 @@
  * convolutions stacked; multi-channel = sum of single-channel correlations.
  */
 import { pairOf } from '../../src/shape/pair.js';
+import { pad2dModeOf } from '../../src/shape/pad2dGeometry.js';
 import type { Adapter, Conv2dOptions, TensorData } from '../../src/adapter/contract.js';
 import type { OperatorCall } from '../../src/adapter/operatorCall.js';
 import { conv2dGeometry } from '../../src/shape/conv2dGeometry.js';
@@ -70,7 +71,7 @@ export const decompositionProperties = [
     caseFeatures: conv2dFeatures,
     predicate: async (adapter, c) => {
       const pads = explicitPadding(c);
-      const mode = c.options.paddingMode === undefined || c.options.paddingMode === 'zeros' ? 'constant' : c.options.paddingMode;
+      const mode = pad2dModeOf(c.options.paddingMode ?? 'zeros');
       const padCall: OperatorCall = { op: 'pad2d', inputs: { input: c.input }, options: { pads, mode, value: 0 } };
       const padded = await callOp(adapter, padCall);
       const options: Conv2dOptions = { ...c.options, padding: 'valid', paddingMode: 'zeros' };

@@ -69,7 +69,7 @@ export const linearityProperties = [
     family: 'linearity',
     title: 'conv2d(x, w, b) − conv2d(x, w, null) = b[o] at every position of output channel o',
     clauses: ['conv.bias'],
-    requires: { ops: ['conv2d'] },
+    requires: { ops: ['conv2d'], features: ['conv2d.bias'] }, // every case has a bias
     arbitrary: conv2dCaseArb().chain((c) => tensorArb([c.weight.shape[0]!]).map((bias) => ({ ...c, bias }))),
     caseFeatures: conv2dFeatures,
     predicate: async (adapter, c) => {

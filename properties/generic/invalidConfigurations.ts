@@ -6,6 +6,7 @@
  * fail it.
  */
 import { invokeOperator, type OperatorCall } from '../../src/adapter/operatorCall.js';
+import { isAdapterFailure } from '../../src/errors/adapterFailure.js';
 import { ConvkitError } from '../../src/errors/convkitError.js';
 import type { InvalidCall, OperatorRecord, PropertyText } from '../../src/operators/index.js';
 import { describeCall } from '../callAdapter.js';
@@ -34,6 +35,7 @@ export function invalidConfigurationsProperty(record: OperatorRecord & { invalid
       try {
         answered = await invokeOperator(adapter, call);
       } catch (e) {
+        if (isAdapterFailure(e)) throw e; // no answer at all is not a rejection
         // An adapter built on convkit's own errors must also say which rule (`err.typed`).
         if (e instanceof ConvkitError && e.clause !== breaks) {
           throw new PropertyFailure(`${call.op} error clause`, `§${e.clause} (${e.message})`, `§${breaks}`, describeCall(call), 'err.typed');

@@ -2,10 +2,14 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { parseShard, type Shard } from '../kit/shard.js';
 
-export function integerOption(flag: string, min: number): (value: string) => number {
+/** An integer in [min, max]; a number past 2^53 (which Number would round) is out of range, not rounded. */
+export function integerOption(flag: string, min: number, max = Number.MAX_SAFE_INTEGER): (value: string) => number {
   return (value) => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${flag} must be an integer ≥ ${min}, got "${value}"`);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `in ${min} … ${max}`;
+      throw new InvalidArgumentError(`${flag} must be an integer ${range}, got "${value}"`);
+    }
     return n;
   };
 }
@@ -18,12 +22,16 @@ export function shardOption(value: string): Shard {
   }
 }
 
+/** Seeds are signed 32-bit integers (the property seed mixes them as int32): a larger one would alias another. */
 export const SEED_MIN = -(2 ** 31);
+export const SEED_MAX = 2 ** 31 - 1;
+/** setTimeout's limit: a larger delay fires after 1 ms. */
+export const TIMEOUT_MAX = 2 ** 31 - 1;
 
 /** `--adapter` (required) and `--timeout`: how every command that runs an adapter loads it. */
 export function withAdapterOptions(command: Command, adapterHelp: string): Command {
   return command
     .requiredOption('--adapter <spec>', adapterHelp)
-    .option('--timeout <ms>', 'per-call time limit for an adapter running in a worker or child process', integerOption('--timeout', 1), 10_000);
+    .option('--timeout <ms>', 'per-call time limit for an adapter running in a worker or child process', integerOption('--timeout', 1, TIMEOUT_MAX), 10_000);
 }
 

@@ -18,8 +18,8 @@ export interface Handshake {
 export type Reply = { readonly result: unknown } | { readonly error: WireError };
 
 export interface ChannelListener {
-  /** An answer to request `id` (ids of requests no longer pending are ignored by the proxy). */
-  reply(id: number, reply: Reply): void;
+  /** An answer to request `id`; false when no such request is pending (a late answer, or a wrong id). */
+  reply(id: number, reply: Reply): boolean;
   /** The worker or process ended unexpectedly; `reason` says how (exit code, signal, last output). */
   ended(reason: string): void;
 }
@@ -32,6 +32,8 @@ export interface AdapterChannel {
   kill(): Promise<void>;
   /** While idle, the channel does not keep the runner's process alive. */
   setBusy(busy: boolean): void;
+  /** The adapter's last output lines (stderr, stray stdout) for a message, or '' (`; its last … lines:\n …`). */
+  lastOutput(): string;
 }
 
 export type OpenChannel = (listener: ChannelListener) => AdapterChannel;

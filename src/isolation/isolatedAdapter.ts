@@ -10,7 +10,7 @@
 import { ADAPTER_METHODS } from '../operators/index.js';
 import type { Adapter, OperatorName } from '../adapter/contract.js';
 import type { AdapterChannel, Handshake, OpenChannel, Reply } from './adapterChannel.js';
-import { AdapterCrashError, AdapterTimeoutError } from './isolationErrors.js';
+import { AdapterCrashError, AdapterTimeoutError, HandshakeTimeoutError, OperatorCutOffError } from './isolationErrors.js';
 import { fromWireError } from './wireError.js';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -36,6 +36,8 @@ class IsolatedAdapterSession {
   private readonly pending = new Map<number, PendingCall>();
   private nextId = 1;
   private closed = false;
+  /** Operators that timed out in this run: later calls fail at once (`kit.protocol.breaker`). */
+  readonly cutOff = new Set<OperatorName>();
 
   constructor(
     private readonly open: OpenChannel,
@@ -46,13 +48,13 @@ class IsolatedAdapterSession {
   /** Opens the channel (if it is not open) and waits for its handshake. */
   async start(): Promise<Handshake> {
     const channel = this.open({
-      reply: (id, reply) => { if (this.channel === channel) this.settle(id, reply); },
+      reply: (id, reply) => this.channel === channel && this.settle(id, reply),
       ended: (reason) => { if (this.channel === channel) this.fail(reason); },
     });
     this.channel = channel;
     let timer: NodeJS.Timeout | undefined;
     const limit = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new AdapterTimeoutError('the handshake', this.startTimeoutMs)), this.startTimeoutMs);
+      timer = setTimeout(() => reject(new HandshakeTimeoutError(this.startTimeoutMs, channel.lastOutput())), this.startTimeoutMs);
     });
     try {
       const hello = await Promise.race([channel.ready, limit]);
@@ -78,6 +80,7 @@ class IsolatedAdapterSession {
 
   async call(op: OperatorName, args: unknown[]): Promise<unknown> {
     if (this.closed) throw new Error(`${op}: the isolated adapter was closed`);
+    if (this.cutOff.has(op)) throw new OperatorCutOffError(op, this.timeoutMs);
     const channel = await this.live();
     while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
     return new Promise((resolve, reject) => {
@@ -103,17 +106,19 @@ class IsolatedAdapterSession {
     return call;
   }
 
-  private settle(id: number, reply: Reply): void {
+  private settle(id: number, reply: Reply): boolean {
     const call = this.take(id);
-    if (call === undefined) return;
+    if (call === undefined) return false;
     if ('error' in reply) call.reject(fromWireError(reply.error));
     else call.resolve(reply.result);
+    return true;
   }
 
   private timedOut(id: number): void {
     const call = this.take(id);
     if (call === undefined) return;
-    call.reject(new AdapterTimeoutError(call.op, this.timeoutMs));
+    this.cutOff.add(call.op);
+    call.reject(new AdapterTimeoutError(call.op, this.timeoutMs, this.channel?.lastOutput() ?? ''));
     this.stop(`the adapter was stopped because ${call.op} timed out after ${this.timeoutMs} ms`);
   }
 
@@ -140,6 +145,19 @@ class IsolatedAdapterSession {
   }
 }
 
+const sessions = new WeakMap<Adapter, IsolatedAdapterSession>();
+
+/** What the isolation did during a run, for the report: the operators the circuit breaker cut off. */
+export interface IsolationStatus {
+  readonly cutOff: readonly OperatorName[];
+}
+
+/** The status of an isolated adapter proxy, or undefined for an adapter that is not one. */
+export function isolationStatus(adapter: Adapter): IsolationStatus | undefined {
+  const session = sessions.get(adapter);
+  return session === undefined ? undefined : { cutOff: [...session.cutOff] };
+}
+
 /**
  * Starts the adapter behind `open`, waits for its handshake, and returns the proxy. Rejects with
  * AdapterLoadError when the adapter cannot start or breaks the contract.
@@ -153,6 +171,7 @@ export async function isolatedAdapter(open: OpenChannel, constraints: IsolationC
     ...(hello.supports !== undefined ? { supports: hello.supports } : {}),
     close: () => session.close(),
   };
+  sessions.set(adapter, session);
   const operators = adapter as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
   // Only registered methods (src/operators/) become operators; a name the kit does not know is ignored.
   const known = new Set<string>(ADAPTER_METHODS);

@@ -6,6 +6,7 @@
  */
 import { Unsupported } from '../adapter/unsupported.js';
 import { ConvkitError, type ConvkitErrorCode } from '../errors/convkitError.js';
+import { boundText, thrownNonError } from '../errors/boundedText.js';
 
 export interface WireError {
   name: string;
@@ -23,7 +24,7 @@ const TEXT_FIELDS = ['code', 'clause', 'argument', 'op', 'rule', 'stack'] as con
 
 /** Anything thrown, as a WireError (a non-Error value is described by its text). */
 export function toWireError(thrown: unknown): WireError {
-  if (typeof thrown !== 'object' || thrown === null) return { name: 'Error', message: `threw ${String(thrown)}` };
+  if (typeof thrown !== 'object' || thrown === null) return { name: 'Error', message: thrownNonError(thrown) };
   const e = thrown as Record<string, unknown>;
   const wire: WireError = {
     name: typeof e['name'] === 'string' ? e['name'] : 'Error',
@@ -34,10 +35,21 @@ export function toWireError(thrown: unknown): WireError {
   return wire;
 }
 
-/** Reads a WireError (from a worker message or a protocol line) defensively: any object with text fields. */
+/**
+ * Reads a WireError (from a worker message or a protocol line) defensively: any object with text fields, each
+ * bounded (`kit.protocol.limits`), and a `value` kept only when its JSON is short.
+ */
 export function readWireError(value: unknown): WireError {
   const wire = toWireError(value);
   delete wire.stack;
+  wire.name = boundText(wire.name, 200);
+  wire.message = boundText(wire.message);
+  for (const field of TEXT_FIELDS) if (wire[field] !== undefined) wire[field] = boundText(wire[field]!, 1000);
+  if ('value' in wire) {
+    let json: string | undefined;
+    try { json = JSON.stringify(wire.value); } catch { json = undefined; }
+    if (json !== undefined && json.length > 1000) wire.value = boundText(json, 1000);
+  }
   return wire;
 }
 

@@ -73,6 +73,7 @@ export function workerChannel(moduleUrl: string, exportName = 'default'): OpenCh
       send: (id, op, args) => worker.postMessage({ id, op, args }),
       kill: async () => { killed = true; await worker.terminate(); },
       setBusy: (busy) => (busy ? worker.ref() : worker.unref()),
+      lastOutput: () => output.describe('its last output lines'),
     };
   };
 }

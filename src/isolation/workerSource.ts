@@ -54,7 +54,10 @@ for (const name of ['stdout', 'stderr']) {
 }
 
 function wireError(e) {
-  if (typeof e !== 'object' || e === null) return { name: 'Error', message: 'threw ' + String(e) };
+  if (typeof e !== 'object' || e === null) {
+    const text = typeof e === 'string' ? JSON.stringify(e) : String(e);
+    return { name: 'Error', message: text + ' (a thrown ' + (e === null ? 'null' : typeof e) + ', not an Error)' };
+  }
   const w = { name: typeof e.name === 'string' ? e.name : 'Error', message: typeof e.message === 'string' ? e.message : String(e) };
   for (const f of ERROR_FIELDS) if (typeof e[f] === 'string') w[f] = e[f];
   if ('value' in e) w.value = e.value;

@@ -11,6 +11,9 @@ import type { CheckDetail, CheckKind, CheckResult } from '../check/checkResult.j
 import { PropertyFailure } from '../../properties/propertyFailure.js';
 import { isUnsupported } from '../adapter/unsupported.js';
 import type { Property } from '../../properties/property.js';
+import { isAdapterFailure } from '../errors/adapterFailure.js';
+import { boundText, thrownNonError } from '../errors/boundedText.js';
+import { featureFilter, NoCaseCanBeDrawn } from './featureFilter.js';
 import { propertySeed } from './propertySeed.js';
 import { recordingAdapter } from '../adapter/recordingAdapter.js';
 
@@ -49,7 +52,7 @@ export async function checkProperty(adapter: Adapter, property: Property, option
 
   const off = unsupportedFeatures(adapter);
   const caseFeatures = property.caseFeatures;
-  const arbitrary = caseFeatures && off.size > 0 ? property.arbitrary.filter((v) => !caseFeatures(v).some((f) => off.has(f))) : property.arbitrary;
+  const arbitrary = caseFeatures && off.size > 0 ? featureFilter(property.arbitrary, caseFeatures, off) : property.arbitrary;
   const numRuns = Math.min(options.runs, property.maxRuns ?? options.runs);
   const log: CallLog = new WeakMap();
   // A timeout or crash of the adapter ends the property at once: shrinking would only wait for the same
@@ -72,7 +75,8 @@ export async function checkProperty(adapter: Adapter, property: Property, option
       } else {
         unsupported.supported++; // answered, wrongly or by throwing: not unsupported
       }
-      const error = e instanceof Error ? e : new Error(`threw ${typeof e === 'string' ? 'a string' : typeof e}: ${String(e)}`);
+      // A thrown non-Error is wrapped so its calls can be keyed by it; its description is kept as the message.
+      const error = e instanceof Error ? e : new ThrownNonError(thrownNonError(e));
       if (isFatalAdapterError(error)) fatal = { error, value, calls: recorder.calls };
       log.set(error, recorder.calls);
       throw error;
@@ -83,6 +87,7 @@ export async function checkProperty(adapter: Adapter, property: Property, option
   try {
     details = await fc.check(fc.asyncProperty(arbitrary, predicate), { seed, numRuns, ...(replayPath !== undefined ? { path: replayPath, endOnFailure: true } : {}) });
   } catch (e) {
+    if (e instanceof NoCaseCanBeDrawn) return { ...base, status: 'skipped', message: `adapter ${adapter.name}: ${e.message}` };
     // A defect in the property itself (its generator threw): reported, never allowed to stop the run.
     return { ...base, status: 'error', message: `property ${property.id} could not run: ${(e as Error).message}`, detail: { couldNotRun: true } };
   }
@@ -110,8 +115,12 @@ export async function checkProperty(adapter: Adapter, property: Property, option
     const detail: CheckDetail = { ...(error.detail ?? {}), ...(calls.length > 0 ? { calls } : {}) };
     return { ...common, status: 'failed', message: error.message, ...(Object.keys(detail).length > 0 ? { detail } : {}) };
   }
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : `threw ${String(error)}`;
+  const message = error instanceof ThrownNonError ? error.message : error instanceof Error ? `${error.name}: ${boundText(error.message)}` : thrownNonError(error);
   return { ...common, status: 'error', message: `the adapter threw on a valid case: ${message}`, ...(calls.length > 0 ? { detail: { calls } } : {}) };
+}
+
+class ThrownNonError extends Error {
+  override name = 'ThrownNonError';
 }
 
 /** Cases answered `Unsupported`, none supported, after which the check stops as skipped. */
@@ -119,5 +128,5 @@ export const ALL_UNSUPPORTED_AFTER = 20;
 
 /** Errors after which the adapter's process or worker was restarted: not worth shrinking (see src/isolation). */
 export function isFatalAdapterError(e: unknown): e is Error {
-  return e instanceof Error && (e.name === 'AdapterTimeoutError' || e.name === 'AdapterCrashError');
+  return isAdapterFailure(e);
 }

@@ -9,6 +9,7 @@ import type { Fixture } from '../golden/fixture.js';
 import { loadFixtures } from '../golden/loadFixtures.js';
 import type { Property } from '../../properties/property.js';
 import { catalogue } from '../../properties/catalogue.js';
+import { isolationStatus } from '../isolation/isolatedAdapter.js';
 import { checkProperty } from './checkProperty.js';
 import type { CorpusEntry } from './ci/corpus.js';
 import { inShard, type Shard } from './shard.js';
@@ -30,6 +31,8 @@ export interface ConformanceOptions {
   readonly shard?: Shard;
   /** Known counterexamples, replayed before each property's random cases. */
   readonly corpus?: readonly CorpusEntry[];
+  /** Stops the run before the next check (SIGINT, SIGTERM): the report holds the checks that finished. */
+  readonly signal?: AbortSignal;
   /** Called after each check (for a progress bar). */
   readonly onProgress?: (done: number, total: number, id: string) => void;
 }
@@ -40,6 +43,10 @@ export interface ConformanceReport {
   readonly seed: number;
   readonly runs: number;
   readonly checks: CheckResult[];
+  /** Operators of an isolated adapter that timed out and were cut off for the rest of the run (`kit.protocol.breaker`). */
+  readonly cutOff?: readonly string[];
+  /** Set when the run was stopped early (`signal`): why, and how many checks it would have had. */
+  readonly interrupted?: { readonly reason: string; readonly planned: number };
 }
 
 function matcher(only: ConformanceOptions['only']): (id: string) => boolean {
@@ -80,7 +87,12 @@ export async function runConformance(adapter: Adapter, options: ConformanceOptio
     checks.push(c);
     options.onProgress?.(checks.length, total, c.id);
   };
-  for (const fixture of fixtures) done(await checkFixture(adapter, fixture));
-  for (const property of properties) done(await checkWithCorpus(adapter, property, seed, runs, options.corpus ?? []));
-  return { adapter: adapter.name, dtype: adapter.dtype, seed, runs, checks };
+  const stopped = () => options.signal?.aborted === true;
+  // A check cut short by the stop (its adapter was killed) says nothing about the adapter: it is left out.
+  const keep = (c: CheckResult) => { if (!stopped()) done(c); };
+  for (const fixture of fixtures) if (!stopped()) keep(await checkFixture(adapter, fixture));
+  for (const property of properties) if (!stopped()) keep(await checkWithCorpus(adapter, property, seed, runs, options.corpus ?? []));
+  const interrupted = stopped() ? { interrupted: { reason: String(options.signal!.reason), planned: total } } : {};
+  const cutOff = isolationStatus(adapter)?.cutOff ?? [];
+  return { adapter: adapter.name, dtype: adapter.dtype, seed, runs, checks, ...(cutOff.length > 0 ? { cutOff } : {}), ...interrupted };
 }

@@ -5,19 +5,17 @@
  * `cpu_adaptive_avg_pool` (`sum / kh / kw`).
  */
 import type { AdaptivePool2dOptions } from '../adapter/contract.js';
-import { adaptivePool2dGeometry, adaptivePool2dOutputShape, forEachAdaptiveWindow } from '../shape/adaptivePool2dGeometry.js';
+import { adaptivePool2dGeometry, adaptivePool2dGrid, adaptivePool2dOutputShape } from '../shape/adaptivePool2dGeometry.js';
+import { forEachTap, forEachWindow, tapCount } from '../shape/windowWalker.js';
 import { tensor, type Tensor } from '../tensor/tensor.js';
 
 export function adaptiveAvgPool2d(input: Tensor, opts: AdaptivePool2dOptions): Tensor {
   const g = adaptivePool2dGeometry(input.shape, opts, 'adaptiveAvgPool2d');
   const output = tensor(adaptivePool2dOutputShape(g));
-  const width = g.w.size;
-  forEachAdaptiveWindow(g, (w) => {
+  forEachWindow(adaptivePool2dGrid(g), (w) => {
     let sum = 0;
-    for (let y = w.y0; y < w.y1; y++) {
-      for (let x = w.x0; x < w.x1; x++) sum += input.data[w.inBase + y * width + x]!;
-    }
-    output.data[w.out] = sum / ((w.y1 - w.y0) * (w.x1 - w.x0));
+    forEachTap(w, g.w.size, (k) => (sum += input.data[w.inBase + k]!));
+    output.data[w.out] = sum / (tapCount(w.rows) * tapCount(w.cols));
   });
   return output;
 }

@@ -4,7 +4,8 @@
  * dividing n, or m > n) accumulate. PyTorch: AdaptiveAvgPoolKernel.cpp `cpu_adaptive_avg_pool_backward`.
  */
 import type { AdaptivePool2dOptions } from '../adapter/contract.js';
-import { adaptivePool2dGeometry, adaptivePool2dOutputShape, forEachAdaptiveWindow } from '../shape/adaptivePool2dGeometry.js';
+import { adaptivePool2dGeometry, adaptivePool2dGrid, adaptivePool2dOutputShape } from '../shape/adaptivePool2dGeometry.js';
+import { forEachTap, forEachWindow, tapCount } from '../shape/windowWalker.js';
 import { tensor, type Tensor } from '../tensor/tensor.js';
 import { checkGradOutput } from './checkGradOutput.js';
 
@@ -13,12 +14,9 @@ export function adaptiveAvgPool2dBackward(input: Tensor, gradOutput: Tensor, opt
   const g = adaptivePool2dGeometry(input.shape, opts, op);
   checkGradOutput(op, gradOutput, adaptivePool2dOutputShape(g));
   const gradInput = tensor(input.shape);
-  const width = g.w.size;
-  forEachAdaptiveWindow(g, (w) => {
-    const share = gradOutput.data[w.out]! / ((w.y1 - w.y0) * (w.x1 - w.x0));
-    for (let y = w.y0; y < w.y1; y++) {
-      for (let x = w.x0; x < w.x1; x++) gradInput.data[w.inBase + y * width + x]! += share;
-    }
+  forEachWindow(adaptivePool2dGrid(g), (w) => {
+    const share = gradOutput.data[w.out]! / (tapCount(w.rows) * tapCount(w.cols));
+    forEachTap(w, g.w.size, (k) => (gradInput.data[w.inBase + k]! += share));
   });
   return gradInput;
 }

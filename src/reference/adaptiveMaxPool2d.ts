@@ -7,7 +7,9 @@
  * empty, so every output has an argmax.
  */
 import type { AdaptivePool2dOptions } from '../adapter/contract.js';
-import { adaptivePool2dGeometry, adaptivePool2dOutputShape, forEachAdaptiveWindow, type AdaptivePool2dGeometry } from '../shape/adaptivePool2dGeometry.js';
+import { adaptivePool2dGeometry, adaptivePool2dGrid, adaptivePool2dOutputShape, type AdaptivePool2dGeometry } from '../shape/adaptivePool2dGeometry.js';
+import { forEachWindow } from '../shape/windowWalker.js';
+import { windowMax } from './maxPool2d.js';
 import { tensor, type Tensor } from '../tensor/tensor.js';
 
 export interface AdaptiveMaxPool2dResult {
@@ -25,19 +27,8 @@ export function adaptiveMaxPool2dWithArgmax(input: Tensor, opts: AdaptivePool2dO
   const g = adaptivePool2dGeometry(input.shape, opts, op);
   const output = tensor(adaptivePool2dOutputShape(g));
   const argmax = new Int32Array(output.data.length);
-  const width = g.w.size;
-  forEachAdaptiveWindow(g, (w) => {
-    let best = -Infinity;
-    let where = w.y0 * width + w.x0;
-    for (let y = w.y0; y < w.y1; y++) {
-      for (let x = w.x0; x < w.x1; x++) {
-        const v = input.data[w.inBase + y * width + x]!;
-        if (v > best || Number.isNaN(v)) {
-          best = v;
-          where = y * width + x;
-        }
-      }
-    }
+  forEachWindow(adaptivePool2dGrid(g), (w) => {
+    const { best, where } = windowMax(input.data, w, g.w.size);
     output.data[w.out] = best;
     argmax[w.out] = where;
   });

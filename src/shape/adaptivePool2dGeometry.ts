@@ -13,6 +13,7 @@
  * The bounds are computed in integers (no float rounding), as PyTorch's `start_index` / `end_index` do
  * (aten/src/ATen/native/AdaptivePooling.h).
  */
+import type { WindowGrid } from './windowWalker.js';
 import { ConvkitError } from '../errors/convkitError.js';
 import type { AdaptivePool2dOptions } from '../adapter/contract.js';
 import { checkInteger, checkRank } from './argumentChecks.js';
@@ -79,25 +80,11 @@ function outputSize(op: string, opts: AdaptivePool2dOptions): [number, number] {
   return [named[0]![1], named[1]![1]];
 }
 
-/** One output's window: input rows [y0, y1) and columns [x0, x1) of the N·C plane at inBase. */
-export interface AdaptiveWindow {
-  readonly out: number;
-  readonly inBase: number;
-  readonly y0: number;
-  readonly y1: number;
-  readonly x0: number;
-  readonly x1: number;
-}
-
-/** Visits every output's window in row-major output order; forwards reduce over it, backwards spread into it. */
-export function forEachAdaptiveWindow(g: AdaptivePool2dGeometry, visit: (w: AdaptiveWindow) => void): void {
-  const rows = Array.from({ length: g.h.outSize }, (_, i) => adaptiveWindow(g.h, i));
-  const cols = Array.from({ length: g.w.outSize }, (_, j) => adaptiveWindow(g.w, j));
-  const plane = g.h.size * g.w.size;
-  let out = 0;
-  for (let p = 0; p < g.batch * g.channels; p++) {
-    for (const r of rows) {
-      for (const c of cols) visit({ out: out++, inBase: p * plane, y0: r.start, y1: r.end, x0: c.start, x1: c.end });
-    }
-  }
+/** The adaptive windows for the one walker (windowWalker.ts): each axis maps output i to `adaptiveWindow`. */
+export function adaptivePool2dGrid(g: AdaptivePool2dGeometry): WindowGrid {
+  const taps = (axis: AdaptiveAxis) => (i: number) => {
+    const w = adaptiveWindow(axis, i);
+    return { first: w.start, end: w.end, step: 1 };
+  };
+  return { planes: g.batch * g.channels, height: g.h.size, width: g.w.size, outH: g.h.outSize, outW: g.w.outSize, rowTaps: taps(g.h), colTaps: taps(g.w) };
 }

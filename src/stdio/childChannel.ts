@@ -2,7 +2,8 @@
  * Runs an adapter written in any language as a child process speaking the stdio protocol
  * (spec/adapter-protocol.md): one JSON request per line on its stdin, one JSON response per line on its
  * stdout, ids matching, any order. The command runs through the shell in its own process group, so killing
- * it (on a timeout or close) also stops whatever the shell started. Lines on stdout that are not protocol
+ * it (on a timeout or close) also stops whatever the shell started; a small lifeline program (lifelineSource.ts)
+ * leads that group and kills it when the runner ends, however it ends (`kit.protocol.lifeline`). Lines on stdout that are not protocol
  * JSON are ignored but kept, and stderr is buffered: the last few of each are shown when the process ends
  * unexpectedly (`kit.protocol.crash`).
  */
@@ -13,6 +14,7 @@ import type { AdapterChannel, ChannelListener, Handshake, OpenChannel } from '..
 import { AdapterLoadError } from '../isolation/isolationErrors.js';
 import { readWireError } from '../isolation/wireError.js';
 import { OutputTail } from '../isolation/outputTail.js';
+import { LIFELINE_SOURCE } from './lifelineSource.js';
 import { readWireJson, writeWireJson } from './wireJson.js';
 
 const KEEP_LINES = 8;
@@ -29,7 +31,7 @@ function handshakeProblem(result: unknown): string | null {
 /** Opens a channel to the adapter started by the shell command `command` (the part after `cmd:`). */
 export function childChannel(command: string, cwd = process.cwd()): OpenChannel {
   return (listener: ChannelListener): AdapterChannel => {
-    const child = spawn(command, { shell: true, cwd, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['-e', LIFELINE_SOURCE, command], { cwd, detached: true, stdio: ['pipe', 'pipe', 'pipe', 'pipe'] });
     const stderr = new OutputTail(KEEP_LINES);
     const stray = new OutputTail(KEEP_LINES);
     child.stderr.on('data', (chunk: Buffer) => stderr.write(chunk.toString()));
@@ -54,11 +56,11 @@ export function childChannel(command: string, cwd = process.cwd()): OpenChannel 
         settleReady = null;
       } else if (message.unsupported !== undefined) {
         // `{"id": n, "unsupported": "<reason>"}`: the adapter does not implement this call (`kit.protocol.unsupported`).
-        listener.reply(message.id, { error: { name: 'Unsupported', message: typeof message.unsupported === 'string' ? message.unsupported : 'unsupported' } });
-      } else if (message.error !== undefined) {
-        listener.reply(message.id, { error: readWireError(message.error) });
+        const known = listener.reply(message.id, { error: { name: 'Unsupported', message: typeof message.unsupported === 'string' ? message.unsupported : 'unsupported' } });
+        if (!known) stray.line(line);
       } else {
-        listener.reply(message.id, { result: message.result });
+        const known = listener.reply(message.id, message.error !== undefined ? { error: readWireError(message.error) } : { result: message.result });
+        if (!known) stray.line(line); // a wrong id, or an answer after its call timed out: kept for the messages
       }
     });
 
@@ -71,11 +73,15 @@ export function childChannel(command: string, cwd = process.cwd()): OpenChannel 
       listener.ended(reason);
     };
     child.on('error', (e) => end(`could not start (${e.message})`));
-    child.on('exit', (code, signal) => end(signal !== null ? `was killed by ${signal}` : `exited with code ${code}`));
+    child.on('exit', (code, signal) => {
+      // Whatever the adapter started and left behind in its group goes with it.
+      if (child.pid !== undefined) try { process.kill(-child.pid, 'SIGKILL'); } catch { /* the group is gone */ }
+      end(signal !== null ? `was killed by ${signal}` : `exited with code ${code}`);
+    });
 
     const write = (id: number, op: string, args: readonly unknown[] = []) => child.stdin.write(`${writeWireJson({ id, op, args })}\n`);
     write(0, 'hello');
-    const handles = [child.stdout, child.stderr, child.stdin] as unknown as Socket[];
+    const handles = [child.stdout, child.stderr, child.stdin, child.stdio[3]] as unknown as Socket[];
     return {
       ready,
       send: (id, op, args) => { write(id, op, args); },
@@ -87,6 +93,7 @@ export function childChannel(command: string, cwd = process.cwd()): OpenChannel 
         child.once('exit', () => resolve());
         try { process.kill(-child.pid, 'SIGKILL'); } catch { child.kill('SIGKILL'); }
       }),
+      lastOutput: () => `${stderr.describe('its last stderr lines')}${stray.describe('its last non-protocol stdout lines')}`,
       setBusy: (busy) => {
         if (busy) { child.ref(); handles.forEach((h) => h.ref?.()); } else { child.unref(); handles.forEach((h) => h.unref?.()); }
       },

@@ -7,6 +7,8 @@
  * and every `{shape, data}` object into a tensor with a Float64Array (Float32Array when its dtype says so).
  */
 
+import { MAX_TENSOR_ELEMENTS } from '../tensor/tensorData.js';
+
 const NON_FINITE: Readonly<Record<string, number>> = { NaN: Number.NaN, Infinity: Number.POSITIVE_INFINITY, '-Infinity': Number.NEGATIVE_INFINITY };
 
 function writeNumber(v: number): string {
@@ -43,7 +45,8 @@ export function readWireValue(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) out[k] = readWireValue(v);
-  if (isTensorLike(out)) {
+  // A tensor past the element limit stays a plain array: the result check reports it (kit.protocol.limits).
+  if (isTensorLike(out) && (out['data'] as unknown[]).length <= MAX_TENSOR_ELEMENTS) {
     const data = out['data'] as number[];
     out['data'] = out['dtype'] === 'float32' ? Float32Array.from(data) : Float64Array.from(data);
   }

@@ -16,6 +16,12 @@ export interface TensorDataProblem {
   readonly clause: string;
 }
 
+/**
+ * The most elements a tensor crossing the adapter boundary may have (64 Mi): a larger result is the adapter's
+ * error, found before it is copied (`kit.protocol.limits`) — copying it could exhaust the runner's memory.
+ */
+export const MAX_TENSOR_ELEMENTS = 64 * 1024 * 1024;
+
 /** What is wrong with a would-be tensor, naming the offending entry, or null when it is well formed. */
 export function tensorDataProblem(value: unknown): TensorDataProblem | null {
   if (typeof value !== 'object' || value === null) return { at: '', rule: `is ${value === null ? 'null' : typeof value}, not {shape, data}`, clause: 'tensor.data.type' };
@@ -25,6 +31,8 @@ export function tensorDataProblem(value: unknown): TensorDataProblem | null {
   if (badDim >= 0) return { at: `.shape[${badDim}]`, entry: shape[badDim], rule: 'must be an integer ≥ 0', clause: 'tensor.shape.positive' };
   const isTyped = data instanceof Float32Array || data instanceof Float64Array;
   if (!isTyped && !Array.isArray(data)) return { at: '.data', rule: 'must be a Float32Array, Float64Array or number[]', clause: 'tensor.data.type' };
+  const size = (data as ArrayLike<number>).length;
+  if (size > MAX_TENSOR_ELEMENTS) return { at: '.data', entry: `${size} elements`, rule: `must have at most ${MAX_TENSOR_ELEMENTS} elements (64 Mi, kit.protocol.limits)`, clause: 'tensor.data.length' };
   if (!isTyped) {
     const badValue = (data as unknown[]).findIndex((v) => typeof v !== 'number');
     if (badValue >= 0) return { at: `.data[${badValue}]`, entry: (data as unknown[])[badValue], rule: 'must be a number (NaN and ±Infinity included)', clause: 'tensor.data.type' };

@@ -1,9 +1,11 @@
 /** `convkit list`, `convkit clauses`, `convkit merge` and `convkit baseline write`. */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import type { CheckResult } from '../../check/checkResult.js';
 import { catalogue } from '../../../properties/catalogue.js';
 import { loadFixtures } from '../../golden/loadFixtures.js';
-import { baselineFromReport, writeBaseline } from '../../kit/ci/baseline.js';
+import { existsSync } from 'node:fs';
+import { baselineFromReport, mergeBaseline, readBaseline, writeBaseline, type Baseline } from '../../kit/ci/baseline.js';
 import { clauseCheckers, isOperatorClause } from '../../kit/clauseCoverage.js';
 import { mergeReports } from '../../kit/mergeReports.js';
 import { formatConsoleReport } from '../../kit/report/consoleReport.js';
@@ -11,7 +13,7 @@ import { DEFAULT_RUNS, DEFAULT_SEED, runConformance, type ConformanceReport } fr
 import { loadSpecClauses } from '../../spec/specClauses.js';
 import { checkFromJson } from '../../kit/report/jsonReport.js';
 import { loadAdapter, UsageError } from '../loadAdapter.js';
-import { SEED_MIN, integerOption, withAdapterOptions } from '../options.js';
+import { SEED_MAX, SEED_MIN, integerOption, withAdapterOptions } from '../options.js';
 import { userFixtures, writeJson } from './runCommand.js';
 
 function readReport(path: string): ConformanceReport {
@@ -66,17 +68,35 @@ export function registerCatalogueCommands(program: Command): void {
     'the adapter',
   )
     .requiredOption('--baseline <file>', 'the baseline file to write')
-    .option('--seed <n>', 'run seed', integerOption('--seed', SEED_MIN), DEFAULT_SEED)
+    .option('--seed <n>', 'run seed', integerOption('--seed', SEED_MIN, SEED_MAX), DEFAULT_SEED)
     .option('--runs <n>', 'cases per property', integerOption('--runs', 1), DEFAULT_RUNS)
     .option('--reason <text>', 'the reason recorded for every entry (edit the file to give each its own)')
     .option('--only <pattern>', 'only checks whose id contains this text')
-    .action(async (flags: { adapter: string; timeout: number; baseline: string; seed: number; runs: number; reason?: string; only?: string }) => {
+    .option('--replace', 'replace an existing baseline instead of merging into it (its reasons are dropped)')
+    .action(async (flags: { adapter: string; timeout: number; baseline: string; seed: number; runs: number; reason?: string; only?: string; replace?: boolean }) => {
+      let old: Baseline | undefined;
+      if (!flags.replace && existsSync(flags.baseline)) {
+        try {
+          old = readBaseline(flags.baseline);
+        } catch (e) {
+          throw new UsageError(`--baseline ${flags.baseline}: ${(e as Error).message} (fix it, or give --replace to overwrite it)`);
+        }
+      }
       const adapter = await loadAdapter(flags.adapter, { timeoutMs: flags.timeout });
       try {
         const report = await runConformance(adapter, { seed: flags.seed, runs: flags.runs, ...(flags.only !== undefined ? { only: flags.only } : {}) });
-        const baseline = baselineFromReport(report, (c) => flags.reason ?? `recorded ${new Date().toISOString().slice(0, 10)}: ${(c.message ?? c.status).split('\n')[0]}`);
+        const reasonFor = (c: CheckResult) => flags.reason ?? `recorded ${new Date().toISOString().slice(0, 10)}: ${(c.message ?? c.status).split('\n')[0]!.slice(0, 500)}`;
+        let baseline: Baseline;
+        if (old === undefined) {
+          baseline = baselineFromReport(report, reasonFor);
+          console.log(`baseline: ${baseline.entries.length} known failure(s) of ${adapter.name} written to ${flags.baseline}`);
+        } else {
+          const merged = mergeBaseline(old, report, reasonFor);
+          baseline = merged.baseline;
+          console.log(`baseline: merged into ${flags.baseline}: ${merged.added.length} added, ${merged.removed.length} removed (now passing), ${merged.kept} kept with their reasons; ${baseline.entries.length} entries`);
+          for (const id of merged.removed) console.log(`  REMOVED ${id}`);
+        }
         writeBaseline(flags.baseline, baseline);
-        console.log(`baseline: ${baseline.entries.length} known failure(s) of ${adapter.name} written to ${flags.baseline}`);
         process.exitCode = 0;
       } finally {
         await adapter.close?.();

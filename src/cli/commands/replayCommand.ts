@@ -11,7 +11,7 @@ import { formatConsoleReport } from '../../kit/report/consoleReport.js';
 import { DEFAULT_SEED } from '../../kit/runConformance.js';
 import { catalogue } from '../../../properties/catalogue.js';
 import { loadAdapter, UsageError } from '../loadAdapter.js';
-import { SEED_MIN, integerOption, withAdapterOptions } from '../options.js';
+import { SEED_MAX, SEED_MIN, integerOption, withAdapterOptions } from '../options.js';
 import { userFixtures } from './runCommand.js';
 
 /** fast-check's replay path: non-negative integers joined by colons (`0:3:1`), as a failure prints it. */
@@ -49,7 +49,7 @@ export function registerReplay(program: Command): void {
     program.command('replay <check>').description('re-run exactly one failing case and print it'),
     'the adapter the case failed on',
   )
-    .option('--seed <n>', 'the run seed of the failing run', integerOption('--seed', SEED_MIN), DEFAULT_SEED)
+    .option('--seed <n>', 'the run seed of the failing run', integerOption('--seed', SEED_MIN, SEED_MAX), DEFAULT_SEED)
     .option('--path <path>', "fast-check's replay path printed with the failure", pathOption)
     .option('--fixtures <dir>', 'your own fixture files, for golden/ checks')
     .action((check: string, flags: { adapter: string; timeout: number; seed: number; path?: string; fixtures?: string }) => runOne(check, { ...flags, runs: 100 }));
@@ -59,6 +59,6 @@ export function registerReplay(program: Command): void {
     'the adapter to explore',
   )
     .option('--runs <n>', 'cases to try', integerOption('--runs', 1), 10_000)
-    .option('--seed <n>', 'run seed', integerOption('--seed', SEED_MIN), DEFAULT_SEED)
+    .option('--seed <n>', 'run seed', integerOption('--seed', SEED_MIN, SEED_MAX), DEFAULT_SEED)
     .action((check: string, flags: { adapter: string; timeout: number; seed: number; runs: number }) => runOne(check, flags));
 }

@@ -3,14 +3,15 @@
  * counterexample corpus beside the baseline, user fixtures (--fixtures), sharding and reports.
  * Exit 0: every non-skipped check passed, or failed only as the baseline expects; 1: failures; 2: usage.
  */
-import { accessSync, constants, copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Fixture } from '../../golden/fixture.js';
 import { loadFixtures } from '../../golden/loadFixtures.js';
 import { applyBaseline, expectedFailureNotes, readBaseline, type Baseline, type ExpectedFailureNote } from '../../kit/ci/baseline.js';
-import { corpusPathFor, readCorpus, recordCounterexamples } from '../../kit/ci/corpus.js';
+import { corpusPathFor, counterexampleEntries, mergeIntoCorpus, readCorpusFile, type CorpusEntry } from '../../kit/ci/corpus.js';
+import { writeFileAtomic } from '../../kit/io/writeFileAtomic.js';
 import { formatConsoleReport } from '../../kit/report/consoleReport.js';
 import { toHtmlReport } from '../../kit/report/htmlReport.js';
 import { formatJsonReport } from '../../kit/report/jsonReport.js';
@@ -19,7 +20,9 @@ import { terminalProgress } from '../../kit/report/progressBar.js';
 import { allCheckIds, DEFAULT_RUNS, DEFAULT_SEED, runConformance, type ConformanceReport } from '../../kit/runConformance.js';
 import type { Shard } from '../../kit/shard.js';
 import { loadAdapter, UsageError } from '../loadAdapter.js';
-import { SEED_MIN, integerOption, shardOption, withAdapterOptions } from '../options.js';
+import { SEED_MAX, SEED_MIN, integerOption, shardOption, withAdapterOptions } from '../options.js';
+import { exitCodeAfterWrites, refuseOverlappingOutputs, writeOutputs, type OutputWrite } from '../reportOutputs.js';
+import { onTerminationSignal, SIGNAL_EXIT_CODES, type TerminationSignal } from '../terminationSignals.js';
 
 export interface RunFlags {
   adapter: string;
@@ -48,7 +51,7 @@ export function userFixtures(dir: string | undefined): Fixture[] {
 }
 
 export function writeJson(path: string, value: unknown): void {
-  writeFileSync(path, JSON.stringify(value, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2));
+  writeFileAtomic(path, JSON.stringify(value, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2));
 }
 
 function baselineSummary(report: ConformanceReport, baseline: Baseline, strict: boolean, ids: ReadonlySet<string>): { lines: string[]; fails: boolean; expected: Map<string, ExpectedFailureNote> } {
@@ -66,13 +69,19 @@ function baselineSummary(report: ConformanceReport, baseline: Baseline, strict: 
  * (or with --update-corpus): a failing CI run leaves the committed files untouched, and its counterexamples go
  * to a copy of the corpus in a temporary folder, whose path is printed.
  */
-function saveCounterexamples(corpusPath: string, report: ConformanceReport, gatePassed: boolean, update: boolean): string | null {
+/**
+ * New counterexamples go into the corpus beside the baseline only when the gate passed or with --update-corpus
+ * (a failing CI run leaves the committed files untouched); otherwise into a copy in a temporary folder, whose
+ * path is printed. Either way a locked read-merge-write (mergeIntoCorpus).
+ */
+async function saveCounterexamples(corpusPath: string, report: ConformanceReport, gatePassed: boolean, update: boolean): Promise<string | null> {
   const target = gatePassed || update ? corpusPath : join(mkdtempSync(join(tmpdir(), 'convkit-corpus-')), basename(corpusPath));
   if (target !== corpusPath && existsSync(corpusPath)) copyFileSync(corpusPath, target);
-  const added = recordCounterexamples(target, report.checks);
-  if (added === 0) return null;
-  if (target === corpusPath) return `corpus: ${added} new counterexample(s) saved to ${corpusPath}`;
-  return `corpus: ${added} new counterexample(s) saved to ${target} — the gate failed, so ${corpusPath} is left as it was (--update-corpus writes there)`;
+  const merged = await mergeIntoCorpus(target, counterexampleEntries(report.checks));
+  if (merged.damaged) console.error(`convkit: warning: the corpus ${target} was damaged (${merged.damaged.problem}); moved aside to ${merged.damaged.movedTo}`);
+  if (merged.added === 0) return null;
+  if (target === corpusPath) return `corpus: ${merged.added} new counterexample(s) saved to ${corpusPath}`;
+  return `corpus: ${merged.added} new counterexample(s) saved to ${target} — the gate failed, so ${corpusPath} is left as it was (--update-corpus writes there)`;
 }
 
 export function registerRun(program: Command): void {
@@ -80,7 +89,7 @@ export function registerRun(program: Command): void {
     program.command('run').description('run the golden fixtures and the property catalogue against an adapter'),
     "'reference', a module path (.js/.ts), or \"cmd:<command>\" for the stdio protocol",
   )
-    .option('--seed <n>', 'run seed (each property derives its own from it)', integerOption('--seed', SEED_MIN), DEFAULT_SEED)
+    .option('--seed <n>', 'run seed (each property derives its own from it)', integerOption('--seed', SEED_MIN, SEED_MAX), DEFAULT_SEED)
     .option('--runs <n>', 'cases per property', integerOption('--runs', 1), DEFAULT_RUNS)
     .option('--only <pattern>', 'only checks whose id contains this text')
     .option('--json <file>', 'write the report as JSON (schema/report.schema.json)')
@@ -93,15 +102,32 @@ export function registerRun(program: Command): void {
     .option('--fixtures <dir>', 'also run your own fixture files (golden format)')
     .option('--shard <i/n>', 'run the i-th of n deterministic parts of the checks', shardOption)
     .action(async (flags: RunFlags) => {
-      for (const file of [flags.json, flags.junit, flags.html]) if (file !== undefined) checkWritable(file);
+      const outputs = [['--json', flags.json], ['--junit', flags.junit], ['--html', flags.html]].flatMap(([what, path]) => (path !== undefined ? [{ what: what!, path }] : []));
+      for (const { path } of outputs) checkWritable(path);
+      const corpusPath = flags.baseline ? corpusPathFor(flags.baseline) : undefined;
+      refuseOverlappingOutputs(outputs, [
+        ...(flags.baseline ? [{ what: 'the --baseline file', path: flags.baseline }] : []),
+        ...(corpusPath ? [{ what: 'the corpus', path: corpusPath }] : []),
+      ]);
       const baseline = flags.baseline ? readBaselineOrUsage(flags.baseline) : undefined;
       const extraFixtures = userFixtures(flags.fixtures);
       // A typo in --only must not turn a CI gate green by running nothing.
       if (flags.only !== undefined && ![...allCheckIds({ extraFixtures })].some((id) => id.includes(flags.only!))) {
         throw new UsageError(`--only ${flags.only} matches no check (see \`convkit list\`)`);
       }
-      const corpusPath = flags.baseline ? corpusPathFor(flags.baseline) : undefined;
+      const corpus: CorpusEntry[] = [];
+      if (corpusPath) {
+        const read = readCorpusFile(corpusPath);
+        if (read.damaged) console.error(`convkit: warning: the corpus ${corpusPath} was damaged (${read.damaged.problem}); moved aside to ${read.damaged.movedTo}, this run starts a new one`);
+        corpus.push(...read.entries);
+      }
       const adapter = await loadAdapter(flags.adapter, { timeoutMs: flags.timeout });
+      const interruption = new AbortController();
+      const stopListening = onTerminationSignal((signal) => {
+        interruption.abort(signal);
+        // Stops the adapter's worker or process group now, so the pending call ends and the run can report.
+        void adapter.close?.();
+      });
       try {
         const startedAt = new Date();
         const onProgress = terminalProgress();
@@ -112,24 +138,40 @@ export function registerRun(program: Command): void {
           extraFixtures,
           ...(flags.only !== undefined ? { only: flags.only } : {}),
           ...(flags.shard ? { shard: flags.shard } : {}),
-          ...(corpusPath ? { corpus: readCorpus(corpusPath) } : {}),
+          ...(corpusPath ? { corpus } : {}),
+          signal: interruption.signal,
         });
         const finishedAt = new Date();
         const summary = baseline ? baselineSummary(report, baseline, flags.strict ?? false, allCheckIds({ extraFixtures })) : undefined;
         const quiet = summary && !flags.verbose ? { expected: summary.expected } : {};
         console.log(formatConsoleReport(report, undefined, { adapterSpec: flags.adapter, ...quiet }));
-        if (flags.json) writeFileSync(flags.json, formatJsonReport(report, { adapterSpec: flags.adapter, startedAt, finishedAt }));
-        if (flags.junit) writeFileSync(flags.junit, toJUnitXml(report, { adapterSpec: flags.adapter, timestamp: startedAt }));
-        if (flags.html) writeFileSync(flags.html, toHtmlReport(report, { adapterSpec: flags.adapter, generatedAt: finishedAt }));
+        for (const op of report.cutOff ?? []) console.log(`circuit breaker: ${op} timed out once and was cut off; its later checks ended as error at once (raise --timeout if it is only slow)`);
         let failing = report.checks.some((c) => c.status === 'failed' || c.status === 'error');
         if (summary) {
           console.log(summary.lines.join('\n'));
           failing = summary.fails;
-          const saved = saveCounterexamples(corpusPath!, report, !summary.fails, flags.updateCorpus ?? false);
-          if (saved !== null) console.log(saved);
         }
-        process.exitCode = failing ? 1 : 0;
+        const writes: OutputWrite[] = [];
+        if (flags.json) writes.push({ what: '--json', path: flags.json, write: () => writeFileAtomic(flags.json!, formatJsonReport(report, { adapterSpec: flags.adapter, startedAt, finishedAt })) });
+        if (flags.junit) writes.push({ what: '--junit', path: flags.junit, write: () => writeFileAtomic(flags.junit!, toJUnitXml(report, { adapterSpec: flags.adapter, timestamp: startedAt })) });
+        if (flags.html) writes.push({ what: '--html', path: flags.html, write: () => writeFileAtomic(flags.html!, toHtmlReport(report, { adapterSpec: flags.adapter, generatedAt: finishedAt })) });
+        if (corpusPath) {
+          writes.push({
+            what: 'the corpus',
+            path: corpusPath,
+            write: async () => {
+              const saved = await saveCounterexamples(corpusPath, report, summary !== undefined && !summary.fails, flags.updateCorpus ?? false);
+              if (saved !== null) console.log(saved);
+            },
+          });
+        }
+        const failures = await writeOutputs(writes);
+        for (const f of failures) console.error(`convkit: could not write ${f.what} ${f.path}: ${f.message}`);
+        const signal = interruption.signal.aborted ? (interruption.signal.reason as TerminationSignal) : undefined;
+        if (signal !== undefined) console.error(`convkit: interrupted by ${signal}; the report above covers the ${report.checks.length} check(s) that finished`);
+        process.exitCode = signal !== undefined ? SIGNAL_EXIT_CODES[signal] : exitCodeAfterWrites(failing, failures);
       } finally {
+        stopListening();
         await adapter.close?.();
       }
     });

@@ -3,7 +3,8 @@
  * do not fail the run, new failures do, and entries whose check now passes are stale (`--strict` fails on
  * them); an entry that names no existing check is reported, never ignored.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../io/writeFileAtomic.js';
 import type { CheckResult } from '../../check/checkResult.js';
 import type { ConformanceReport } from '../runConformance.js';
 
@@ -79,8 +80,14 @@ export function applyBaseline(report: ConformanceReport, baseline: Baseline, all
 }
 
 export function readBaseline(path: string): Baseline {
-  const json = JSON.parse(readFileSync(path, 'utf8')) as Partial<Baseline>;
-  if (typeof json.adapter !== 'string' || typeof json.seed !== 'number' || !Array.isArray(json.entries)) {
+  if (!existsSync(path)) throw new TypeError(`baseline ${path}: no such file (write one with \`convkit baseline write\`)`);
+  let json: Partial<Baseline>;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8')) as Partial<Baseline>;
+  } catch (e) {
+    throw new TypeError(`baseline ${path}: not valid JSON (${(e as Error).message}); it may have been cut short — restore it from version control`);
+  }
+  if (typeof json !== 'object' || json === null || typeof json.adapter !== 'string' || typeof json.seed !== 'number' || !Array.isArray(json.entries)) {
     throw new TypeError(`baseline ${path}: expected {adapter, seed, entries: [{id, status, reason}]}`);
   }
   for (const e of json.entries) {
@@ -111,5 +118,44 @@ export function expectedFailureNotes(verdict: BaselineVerdict, baseline: Baselin
 }
 
 export function writeBaseline(path: string, baseline: Baseline): void {
-  writeFileSync(path, `${JSON.stringify(baseline, null, 2)}\n`);
+  writeFileAtomic(path, `${JSON.stringify(baseline, null, 2)}\n`);
+}
+
+export interface BaselineMerge {
+  readonly baseline: Baseline;
+  /** Entries of checks that failed this run and were not in the baseline. */
+  readonly added: readonly string[];
+  /** Entries whose check ran and passed (or was skipped) this time: removed. */
+  readonly removed: readonly string[];
+  /** Entries kept as they were, with their reasons (checks this run did not run, or that still fail). */
+  readonly kept: number;
+}
+
+/**
+ * `baseline write` over an existing baseline: a check that still fails keeps its entry's reason (its status and
+ * message are updated), a new failure is added with `reasonFor`, an entry whose check passed this run is
+ * removed, and entries of checks this run did not run (`--only`, `--shard`) are kept untouched.
+ */
+export function mergeBaseline(old: Baseline, report: ConformanceReport, reasonFor: (c: CheckResult) => string): BaselineMerge {
+  const fresh = baselineFromReport(report, reasonFor);
+  const freshById = new Map(fresh.entries.map((e) => [e.id, e]));
+  const ran = new Set(report.checks.map((c) => c.id));
+  const removed: string[] = [];
+  const entries: BaselineEntry[] = [];
+  let kept = 0;
+  for (const e of old.entries) {
+    const now = freshById.get(e.id);
+    if (now !== undefined) {
+      entries.push({ ...now, reason: e.reason });
+      freshById.delete(e.id);
+      kept++;
+    } else if (ran.has(e.id)) {
+      removed.push(e.id);
+    } else {
+      entries.push(e);
+      kept++;
+    }
+  }
+  entries.push(...freshById.values());
+  return { baseline: { adapter: fresh.adapter, seed: fresh.seed, entries }, added: [...freshById.keys()], removed, kept };
 }

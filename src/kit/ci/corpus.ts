@@ -2,9 +2,15 @@
  * The counterexample corpus, like Hypothesis's example database: every failing property case is saved (run seed
  * and fast-check replay path) in a file beside the baseline and replayed first on later runs, so a bug once found
  * is always re-checked even if random generation would not find it again.
+ *
+ * The file is never written in place: an update takes the corpus lock, reads the file again, merges the run's
+ * new entries into what is there now (another run may have added some) and replaces it atomically. A damaged
+ * corpus is moved aside as `<file>.corrupt-<time>` and reported, and the run goes on without it.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import type { CheckResult } from '../../check/checkResult.js';
+import { withFileLock } from '../io/fileLock.js';
+import { writeFileAtomic } from '../io/writeFileAtomic.js';
 
 export interface CorpusEntry {
   readonly id: string;
@@ -14,34 +20,96 @@ export interface CorpusEntry {
   readonly foundAt: string;
 }
 
+export interface CorpusRead {
+  readonly entries: CorpusEntry[];
+  /** When the file was damaged: what was wrong, and where it was moved. */
+  readonly damaged?: { readonly problem: string; readonly movedTo: string };
+}
+
 export function corpusPathFor(baselinePath: string): string {
   return baselinePath.replace(/(\.json)?$/, '.corpus.json');
 }
 
+/** What is wrong with a parsed corpus file, or null. */
+export function corpusProblem(json: unknown): string | null {
+  const entries = (json as { entries?: unknown } | null)?.entries;
+  if (typeof json !== 'object' || json === null || !Array.isArray(entries)) return 'expected {"entries": [...]}';
+  for (const [i, e] of entries.entries()) {
+    const entry = e as Partial<CorpusEntry> | null;
+    if (typeof entry !== 'object' || entry === null || typeof entry.id !== 'string' || typeof entry.runSeed !== 'number' || typeof entry.path !== 'string') {
+      return `entries[${i}] must be {id: string, runSeed: number, path: string, foundAt}, got ${JSON.stringify(e)?.slice(0, 120)}`;
+    }
+  }
+  return null;
+}
+
+function corruptPath(path: string, now: Date): string {
+  return `${path}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`;
+}
+
+/** The corpus at `path` ([] when there is none); a damaged one is moved aside and reported in `damaged`. */
+export function readCorpusFile(path: string, now = new Date()): CorpusRead {
+  if (!existsSync(path)) return { entries: [] };
+  const text = readFileSync(path, 'utf8');
+  let problem: string | null;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+    problem = corpusProblem(json);
+  } catch (e) {
+    problem = `not JSON (${(e as Error).message})`;
+  }
+  if (problem === null) return { entries: (json as { entries: CorpusEntry[] }).entries };
+  const movedTo = corruptPath(path, now);
+  renameSync(path, movedTo);
+  return { entries: [], damaged: { problem, movedTo } };
+}
+
+/** The entries only (a damaged file is moved aside silently: use readCorpusFile to report it). */
 export function readCorpus(path: string): CorpusEntry[] {
-  if (!existsSync(path)) return [];
-  const json = JSON.parse(readFileSync(path, 'utf8')) as { entries?: CorpusEntry[] };
-  return Array.isArray(json.entries) ? json.entries : [];
+  return readCorpusFile(path).entries;
 }
 
 /**
- * Adds the failing property cases of a run that the corpus does not hold yet; returns how many were added.
- * Each entry is the check's own replay record, so a case replayed from the corpus keeps the seed it was found
- * with, whatever the current run's seed.
+ * The failing property cases of a run, as corpus entries: each check's own replay record, so a case replayed
+ * from the corpus keeps the seed it was found with, whatever the current run's seed.
  */
-export function recordCounterexamples(path: string, checks: readonly CheckResult[], now = new Date()): number {
-  const entries = readCorpus(path);
-  const key = (id: string, runSeed: number, p: string) => JSON.stringify([id, runSeed, p]);
-  const known = new Set(entries.map((e) => key(e.id, e.runSeed, e.path)));
-  let added = 0;
-  for (const c of checks) {
-    if ((c.status !== 'failed' && c.status !== 'error') || c.replay?.path === undefined) continue;
-    const { runSeed, path: replayPath } = c.replay;
-    if (known.has(key(c.id, runSeed, replayPath))) continue;
-    known.add(key(c.id, runSeed, replayPath));
-    entries.push({ id: c.id, runSeed, path: replayPath, foundAt: now.toISOString() });
-    added++;
-  }
-  if (added > 0) writeFileSync(path, `${JSON.stringify({ entries }, null, 2)}\n`);
-  return added;
+export function counterexampleEntries(checks: readonly CheckResult[], now = new Date()): CorpusEntry[] {
+  return checks.flatMap((c) =>
+    (c.status === 'failed' || c.status === 'error') && c.replay?.path !== undefined ? [{ id: c.id, runSeed: c.replay.runSeed, path: c.replay.path, foundAt: now.toISOString() }] : [],
+  );
+}
+
+export interface CorpusUpdate {
+  /** How many entries were new. */
+  readonly added: number;
+  /** The file was damaged when it was read again under the lock. */
+  readonly damaged?: CorpusRead['damaged'];
+}
+
+/**
+ * Merges `fresh` into the corpus under its lock: reads the file as it is now, adds the entries it does not hold
+ * yet and replaces it atomically.
+ */
+export async function mergeIntoCorpus(path: string, fresh: readonly CorpusEntry[]): Promise<CorpusUpdate> {
+  return withFileLock(path, () => {
+    const current = readCorpusFile(path);
+    const entries = [...current.entries];
+    const known = new Set(entries.map((e) => `${e.id}@${e.runSeed}@${e.path}`));
+    let added = 0;
+    for (const e of fresh) {
+      const key = `${e.id}@${e.runSeed}@${e.path}`;
+      if (known.has(key)) continue;
+      known.add(key);
+      entries.push(e);
+      added++;
+    }
+    if (added > 0 || current.damaged !== undefined) writeFileAtomic(path, `${JSON.stringify({ entries }, null, 2)}\n`);
+    return { added, ...(current.damaged ? { damaged: current.damaged } : {}) };
+  });
+}
+
+/** Adds the failing property cases of a run that the corpus does not hold yet; resolves with how many were added. */
+export async function recordCounterexamples(path: string, checks: readonly CheckResult[], now = new Date()): Promise<number> {
+  return (await mergeIntoCorpus(path, counterexampleEntries(checks, now))).added;
 }
