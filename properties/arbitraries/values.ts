@@ -15,6 +15,15 @@ export const float32Value: fc.Arbitrary<number> = fc.oneof(
   { weight: 4, arbitrary: fc.integer({ min: -(2 ** 20), max: 2 ** 20 }).map((k) => k / SCALE, (v) => Math.round((v as number) * SCALE)) },
 );
 
+/**
+ * float32Value with NaN and ±∞ now and then (one draw in `1 + weight`). The specials cross-shrink towards
+ * ordinary values, so a non-finite value the failure does not need shrinks away and a counterexample keeps one
+ * NaN where one suffices.
+ */
+export function withSpecials(weight: number): fc.Arbitrary<number> {
+  return fc.oneof({ withCrossShrink: true }, { weight, arbitrary: float32Value }, { weight: 1, arbitrary: fc.constantFrom(NaN, Infinity, -Infinity) });
+}
+
 export function tensorArb(shape: readonly number[], values: fc.Arbitrary<number> = float32Value): fc.Arbitrary<TensorData> {
   const size = shape.reduce((a, b) => a * b, 1);
   return fc.array(values, { minLength: size, maxLength: size }).map((data) => ({ shape: [...shape], data }));
