@@ -26,34 +26,46 @@ export function padForConv(input: Tensor, g: Conv2dGeometry): Tensor {
  */
 function correlateValid(padded: Tensor, weight: Tensor, bias: Tensor | null, g: Conv2dGeometry): Tensor {
   const out = tensor(conv2dOutputShape(g));
-  const [, , ph, pw] = padded.shape as [number, number, number, number];
+  const x = padded.data;
+  const w = weight.data;
+  // The taps of one output are visited together and in order, so each sum is Σ from 0 in that order, then + bias.
+  forEachConvTap(g, padded.shape, (o, k, q) => (out.data[o]! += x[k]! * w[q]!));
+  if (bias !== null) {
+    const plane = g.h.out * g.w.out;
+    for (let t = 0; t < out.data.length; t++) out.data[t]! += bias.data[Math.floor(t / plane) % g.outChannels]!;
+  }
+  return out;
+}
+
+/**
+ * Every product of the valid correlation of the padded input P with W, as (output index, P index, W index), in
+ * the order the sums run: output by output (row-major), then channel, kernel row, kernel column. The one loop
+ * nest the forward sums through and the backward (conv2dBackward.ts) spreads back through.
+ */
+export function forEachConvTap(g: Conv2dGeometry, paddedShape: readonly number[], visit: (outIndex: number, inIndex: number, weightIndex: number) => void): void {
+  const [, , ph = 0, pw = 0] = paddedShape;
   const groupIn = g.inChannels / g.groups;
   const groupOut = g.outChannels / g.groups;
   const { kernel: kernelH, stride: strideH, dilation: dilationH, out: outH } = g.h;
   const { kernel: kernelW, stride: strideW, dilation: dilationW, out: outW } = g.w;
-  const x = padded.data;
-  const w = weight.data;
   for (let n = 0; n < g.batch; n++) {
     for (let o = 0; o < g.outChannels; o++) {
       const firstChannel = Math.floor(o / groupOut) * groupIn;
       const outBase = (n * g.outChannels + o) * outH * outW;
-      const b = bias === null ? 0 : bias.data[o]!;
       for (let i = 0; i < outH; i++) {
         for (let j = 0; j < outW; j++) {
-          let sum = 0;
+          const outIndex = outBase + i * outW + j;
           for (let c = 0; c < groupIn; c++) {
             const plane = (n * g.inChannels + firstChannel + c) * ph * pw;
             const kernel = (o * groupIn + c) * kernelH * kernelW;
             for (let a = 0; a < kernelH; a++) {
               const row = plane + (i * strideH + a * dilationH) * pw + j * strideW;
               const krow = kernel + a * kernelW;
-              for (let k = 0; k < kernelW; k++) sum += x[row + k * dilationW]! * w[krow + k]!;
+              for (let k = 0; k < kernelW; k++) visit(outIndex, row + k * dilationW, krow + k);
             }
           }
-          out.data[outBase + i * outW + j] = sum + b;
         }
       }
     }
   }
-  return out;
 }

@@ -13,7 +13,7 @@ import type { Conv2dOptions } from '../adapter/contract.js';
 import { conv2dGeometry, conv2dOutputShape, type Conv2dGeometry } from '../shape/conv2dGeometry.js';
 import { tensor, type Tensor } from '../tensor/tensor.js';
 import { checkGradOutput } from './checkGradOutput.js';
-import { padForConv } from './conv2d.js';
+import { forEachConvTap, padForConv } from './conv2d.js';
 import { pad2dBackward } from './pad2dBackward.js';
 import { pad2dModeOf } from '../shape/pad2dGeometry.js';
 
@@ -52,37 +52,15 @@ export function biasGradient(gradOutput: Tensor, channels: number): Tensor {
   return grad;
 }
 
+/** ∂L/∂P and ∂L/∂W through the forward's own loop nest (forEachConvTap). */
 function correlateValidBackward(padded: Tensor, weight: Tensor, gradOutput: Tensor, gradPadded: Tensor, gradWeight: Tensor, g: Conv2dGeometry): void {
-  const [, , ph, pw] = padded.shape as [number, number, number, number];
-  const groupIn = g.inChannels / g.groups;
-  const groupOut = g.outChannels / g.groups;
-  const { kernel: kernelH, stride: strideH, dilation: dilationH, out: outH } = g.h;
-  const { kernel: kernelW, stride: strideW, dilation: dilationW, out: outW } = g.w;
   const x = padded.data;
   const w = weight.data;
   const gx = gradPadded.data;
   const gw = gradWeight.data;
-  for (let n = 0; n < g.batch; n++) {
-    for (let o = 0; o < g.outChannels; o++) {
-      const firstChannel = Math.floor(o / groupOut) * groupIn;
-      const outBase = (n * g.outChannels + o) * outH * outW;
-      for (let i = 0; i < outH; i++) {
-        for (let j = 0; j < outW; j++) {
-          const go = gradOutput.data[outBase + i * outW + j]!;
-          for (let c = 0; c < groupIn; c++) {
-            const plane = (n * g.inChannels + firstChannel + c) * ph * pw;
-            const kernel = (o * groupIn + c) * kernelH * kernelW;
-            for (let a = 0; a < kernelH; a++) {
-              const row = plane + (i * strideH + a * dilationH) * pw + j * strideW;
-              const krow = kernel + a * kernelW;
-              for (let k = 0; k < kernelW; k++) {
-                gx[row + k * dilationW]! += go * w[krow + k]!;
-                gw[krow + k]! += go * x[row + k * dilationW]!;
-              }
-            }
-          }
-        }
-      }
-    }
-  }
+  const go = gradOutput.data;
+  forEachConvTap(g, padded.shape, (o, k, q) => {
+    gx[k]! += go[o]! * w[q]!;
+    gw[q]! += go[o]! * x[k]!;
+  });
 }

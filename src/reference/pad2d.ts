@@ -4,7 +4,7 @@
  * mode's `sourceIndex` says where it reads, or that it is the constant.
  */
 import { ConvkitError } from '../errors/convkitError.js';
-import { pad2dGeometry, pad2dOutputShape } from '../shape/pad2dGeometry.js';
+import { pad2dGeometry, pad2dOutputShape, type Pad2dGeometry } from '../shape/pad2dGeometry.js';
 import type { Pad2dMode, Pads } from '../adapter/contract.js';
 import { tensor, type Tensor } from '../tensor/tensor.js';
 
@@ -34,8 +34,17 @@ export function pad2d(input: Tensor, pads: Pads, mode: Pad2dMode = 'constant', v
     throw new ConvkitError({ code: 'E_OPTION', op: 'pad2d', argument: 'value', value, rule: 'must be a number', clause: 'pad.constant' });
   }
   const out = tensor(pad2dOutputShape(g));
+  forEachPadSource(g, mode, input.data.length / (g.height * g.width), (o, k) => (out.data[o] = k < 0 ? value : input.data[k]!));
+  return out;
+}
+
+/**
+ * Every output element of a pad with the input element it copies (−1 for the constant), in row-major output
+ * order: the one map the forward reads through and the backward accumulates back through (`grad.pad2d`).
+ * Output row o reads kept row o − max(top, 0), shifted by the crop; likewise columns.
+ */
+export function forEachPadSource(g: Pad2dGeometry, mode: Pad2dMode, planes: number, visit: (outIndex: number, inIndex: number) => void): void {
   const { height, width, outH, outW } = g;
-  const planes = input.data.length / (height * width);
   const rowSource = Int32Array.from({ length: outH }, (_, o) => keptSource(o - Math.max(0, g.pads.top), g.keptH, g.cropTop, mode));
   const colSource = Int32Array.from({ length: outW }, (_, o) => keptSource(o - Math.max(0, g.pads.left), g.keptW, g.cropLeft, mode));
   for (let p = 0; p < planes; p++) {
@@ -45,11 +54,10 @@ export function pad2d(input: Tensor, pads: Pads, mode: Pad2dMode = 'constant', v
       const r = rowSource[i]!;
       for (let j = 0; j < outW; j++) {
         const c = colSource[j]!;
-        out.data[outBase + i * outW + j] = r < 0 || c < 0 ? value : input.data[inBase + r * width + c]!;
+        visit(outBase + i * outW + j, r < 0 || c < 0 ? -1 : inBase + r * width + c);
       }
     }
   }
-  return out;
 }
 
 function keptSource(i: number, kept: number, crop: number, mode: Pad2dMode): number {
