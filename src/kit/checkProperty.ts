@@ -13,6 +13,7 @@ import type { OperatorCall } from '../adapter/operatorCall.js';
 import type { Property } from '../../properties/property.js';
 import { isAdapterFailure } from '../errors/adapterFailure.js';
 import { boundText, thrownNonError } from '../errors/boundedText.js';
+import { confirmFailure, ShrinkBudget, type Outcome } from './confirmFailure.js';
 import { featureFilter, NoCaseCanBeDrawn } from './featureFilter.js';
 import { propertySeed } from './propertySeed.js';
 
@@ -50,12 +51,15 @@ export async function checkProperty(adapter: Adapter, property: Property, option
   // A timeout or crash of the adapter ends the property at once: shrinking would only wait for the same
   // timeout again and again. Later cases fail immediately and the case that hit it is reported.
   let fatal: { error: Error; value: unknown } | null = null;
+  const budget = new ShrinkBudget();
   const predicate = async (value: unknown): Promise<void> => {
     if (fatal !== null) throw fatal.error;
+    if (budget.exhausted()) return; // past the shrink bound: the candidate is not run
     const calls: OperatorCall[] = [];
     try {
       await adapterCallTrace.run(calls, () => property.predicate(adapter, value));
     } catch (e) {
+      budget.failed();
       if (isFatalAdapterError(e)) fatal = { error: e, value };
       if (e instanceof PropertyFailure) e.adapterCalls = calls;
       throw e;
@@ -81,13 +85,30 @@ export async function checkProperty(adapter: Adapter, property: Property, option
   const counterexample = details.counterexample?.[0];
   const path = details.counterexamplePath ?? undefined;
   const common = { ...base, counterexample, ...(path !== undefined ? { path } : {}) };
+  const confirmation = await confirmFailure(adapter, { passed: false, message: outcomeText(error) }, () => runOnce(adapter, property, counterexample));
+  if (confirmation.verdict !== 'confirmed') return { ...common, status: 'error', message: confirmation.message!, detail: { answers: confirmation.answers } };
+  const bound = budget.hit ? `[shrinking stopped at its bound of ${budget.bound} steps: this case may not be the smallest] ` : '';
   if (error instanceof PropertyFailure) {
     const calls = error.adapterCalls;
     const detail: CheckDetail = { ...(error.detail ?? {}), ...(calls.length > 0 ? { call: calls[calls.length - 1], calls } : {}) };
-    return { ...common, status: 'failed', message: error.message, ...(Object.keys(detail).length > 0 ? { detail } : {}) };
+    return { ...common, status: 'failed', message: `${bound}${error.message}`, ...(Object.keys(detail).length > 0 ? { detail } : {}) };
   }
   const message = error instanceof Error ? `${error.name}: ${boundText(error.message)}` : thrownNonError(error);
-  return { ...common, status: 'error', message: `the adapter threw on a valid case: ${message}` };
+  return { ...common, status: 'error', message: `${bound}the adapter threw on a valid case: ${message}` };
+}
+
+function outcomeText(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${boundText(error.message)}` : thrownNonError(error);
+}
+
+/** One more run of a case, for confirmFailure. */
+async function runOnce(adapter: Adapter, property: Property, value: unknown): Promise<Outcome> {
+  try {
+    await adapterCallTrace.run([], () => property.predicate(adapter, value));
+    return { passed: true };
+  } catch (e) {
+    return { passed: false, message: outcomeText(e) };
+  }
 }
 
 /** Errors after which the adapter's process or worker was restarted: not worth shrinking (see src/isolation). */

@@ -17,6 +17,7 @@ import { loadFixtures } from '../golden/loadFixtures.js';
 import { catalogue } from '../../properties/catalogue.js';
 import type { Baseline } from './ci/baseline.js';
 import { checkProperty } from './checkProperty.js';
+import { readOnlyInputs } from './readOnlyInputs.js';
 import { DEFAULT_RUNS, DEFAULT_SEED } from './runConformance.js';
 
 export interface DescribeConformanceOptions {
@@ -50,7 +51,7 @@ export function describeConformance(adapter: Adapter | (() => Adapter | Promise<
   describe(title, () => {
     let loaded: Adapter;
     beforeAll(async () => {
-      loaded = typeof adapter === 'function' ? await adapter() : adapter;
+      loaded = readOnlyInputs(typeof adapter === 'function' ? await adapter() : adapter);
     });
     const test = (id: string) => (expected.has(id) ? it.fails : it);
     for (const fixture of loadFixtures()) {
