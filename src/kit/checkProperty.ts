@@ -13,6 +13,7 @@ import type { OperatorCall } from '../adapter/operatorCall.js';
 import type { Property } from '../../properties/property.js';
 import { isAdapterFailure } from '../errors/adapterFailure.js';
 import { boundText, thrownNonError } from '../errors/boundedText.js';
+import { anchorFailure } from './anchorCheck.js';
 import { confirmFailure, ShrinkBudget, type Outcome } from './confirmFailure.js';
 import { featureFilter, NoCaseCanBeDrawn } from './featureFilter.js';
 import { propertySeed } from './propertySeed.js';
@@ -52,12 +53,14 @@ export async function checkProperty(adapter: Adapter, property: Property, option
   // timeout again and again. Later cases fail immediately and the case that hit it is reported.
   let fatal: { error: Error; value: unknown } | null = null;
   const budget = new ShrinkBudget();
+  let anchorCall: OperatorCall | undefined; // the first call of the first passing case, for the anchor
   const predicate = async (value: unknown): Promise<void> => {
     if (fatal !== null) throw fatal.error;
     if (budget.exhausted()) return; // past the shrink bound: the candidate is not run
     const calls: OperatorCall[] = [];
     try {
       await adapterCallTrace.run(calls, () => property.predicate(adapter, value));
+      anchorCall ??= calls[0];
     } catch (e) {
       budget.failed();
       if (isFatalAdapterError(e)) fatal = { error: e, value };
@@ -76,7 +79,7 @@ export async function checkProperty(adapter: Adapter, property: Property, option
     // A defect in the property itself (its generator threw): reported, never allowed to stop the run.
     return { ...base, status: 'error', message: `property ${property.id} could not run: ${(e as Error).message}` };
   }
-  if (!details.failed) return { ...base, status: 'passed' };
+  if (!details.failed) return anchored(adapter, anchorCall, base);
   const hit = fatal as { error: Error; value: unknown } | null;
   if (hit !== null) {
     return { ...base, status: 'error', counterexample: hit.value, message: `the adapter ${hit.error.name === 'AdapterTimeoutError' ? 'timed out' : 'crashed'}: ${hit.error.message}` };
@@ -95,6 +98,19 @@ export async function checkProperty(adapter: Adapter, property: Property, option
   }
   const message = error instanceof Error ? `${error.name}: ${boundText(error.message)}` : thrownNonError(error);
   return { ...common, status: 'error', message: `${bound}the adapter threw on a valid case: ${message}` };
+}
+
+/** A passed property, unless its first call disagrees with the reference (anchorCheck.ts). */
+async function anchored(adapter: Adapter, call: OperatorCall | undefined, base: Pick<CheckResult, 'id' | 'clauses' | 'seed'>): Promise<CheckResult> {
+  if (call === undefined) return { ...base, status: 'passed' };
+  try {
+    const failure = await anchorFailure(adapter, call);
+    if (failure === null) return { ...base, status: 'passed' };
+    const detail: CheckDetail = { ...(failure.detail ?? {}), call, calls: [call] };
+    return { ...base, status: 'failed', counterexample: call, message: failure.message, detail };
+  } catch (e) {
+    return { ...base, status: 'error', counterexample: call, message: `the adapter threw on the anchor call (its first call, checked against the reference): ${outcomeText(e)}` };
+  }
 }
 
 function outcomeText(error: unknown): string {

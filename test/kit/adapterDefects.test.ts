@@ -84,4 +84,16 @@ describe('adapter defects', () => {
     expect(result.message).toMatch(new RegExp(`^\\[shrinking stopped at its bound of ${MAX_SHRINK_STEPS} steps: this case may not be the smallest\\] x=something`));
     expect(runs).toBe(1 + MAX_SHRINK_STEPS + 1); // the first failure, the shrink steps, the confirmation
   });
+
+  it('an all-NaN or all-zero conv2d passes no relational property: each is anchored against the reference', async () => {
+    for (const fill of [Number.NaN, 0]) {
+      const constant: Adapter = { name: `all-${fill}`, dtype: 'float64', conv2d: async (input, weight, bias, opts) => { const y = await reference.conv2d!(input, weight, bias, opts); return { shape: y.shape, data: new Float64Array(y.data.length).fill(fill) }; } };
+      const report = await runConformance(constant, { only: /^conv2d\.(linear-in-input|linear-in-weight|transposition|circular-shift-equivariance|valid-translation-equivariance|stride-is-subsampling)$/, runs: 5, fixtures: [] });
+      expect(report.checks).toHaveLength(6);
+      for (const c of report.checks) {
+        expect(c.status, `${fill} ${c.id}: ${c.message}`).toBe('failed');
+        expect(c.message).toMatch(/^anchor: conv2d\[\d+(, \d+){3}\]=(NaN|0), but should be .* §conv\./);
+      }
+    }
+  });
 });
