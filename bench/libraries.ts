@@ -33,7 +33,7 @@ async function load(key: string, adapterPath: string, rawPath: string, rawExport
 
 export function loadLibraries(): Promise<Loaded[]> {
   return Promise.all([
-    load('tfjs', '../src/adapters/tfjs/index.js', './rawTfjs.js', 'rawTfjs'),
-    load('ort', '../src/adapters/onnxruntime/index.js', './rawOrt.js', 'rawOrt'),
+    load('tfjs', '../src/adapters/tfjs/cpu.js', './rawTfjs.js', 'rawTfjs'),
+    load('ort', '../src/adapters/onnxruntime/node.js', './rawOrt.js', 'rawOrt'),
   ]);
 }

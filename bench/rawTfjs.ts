@@ -3,7 +3,8 @@
  * already in tfjs's NHWC/HWIO layout and already on the CPU backend, result read back with dataSync. What is
  * left out is the adapter's share: copying TensorData in and out and the NCHW ↔ NHWC, OIHW → HWIO transposes.
  */
-import { tf } from '../src/adapters/tfjs/tfjsRuntime.js';
+// The adapter (loaded first, bench/libraries.ts) has put tfjs on its CPU backend; tfjs's engine is global.
+import * as tf from '@tensorflow/tfjs-core';
 import type { CaseTensors } from './caseTensors.js';
 import type { BenchCase } from './shapes.js';
 import type { Timed } from './timing.js';

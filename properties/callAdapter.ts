@@ -2,7 +2,6 @@
  * Calls an adapter's operator from a property and validates what comes back (`err.adapter-result`), so every
  * predicate works on well-formed float64 tensors of the expected shape.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Adapter } from '../src/adapter/contract.js';
 import { invokeOperator, type OperatorCall } from '../src/adapter/operatorCall.js';
 import { operatorRecord } from '../src/operators/index.js';
@@ -12,14 +11,7 @@ import { checkAdapterResult } from '../src/tensor/tensorData.js';
 import { PropertyFailure } from './propertyFailure.js';
 import type { Tensor } from '../src/tensor/tensor.js';
 
-/**
- * The adapter calls one case makes, in order, recorded while the runner asks for it (src/kit/checkProperty.ts)
- * so a failure of a relation between several calls can be reproduced call by call.
- */
-export const adapterCallTrace = new AsyncLocalStorage<OperatorCall[]>();
-
 export async function callOp(adapter: Adapter, call: OperatorCall, expectedShape: readonly number[] | null = null): Promise<Tensor> {
-  adapterCallTrace.getStore()?.push(call);
   // A malformed tensor is the adapter's error (`err.adapter-result`); a well-formed one of the wrong shape is a
   // wrong answer, so a failure of the property (`shape.positive` and the shape clauses say what it should be).
   const result = checkAdapterResult(await invokeOperator(adapter, call), call.op, null);

@@ -4,6 +4,7 @@
  */
 import type fc from 'fast-check';
 import type { Adapter, Feature, OperatorName } from '../src/adapter/contract.js';
+import type { Family } from '../src/check/checkFamily.js';
 
 export interface PropertyRequirements {
   /** Operators the adapter must implement; a missing one makes the check `skipped`. */
@@ -14,6 +15,9 @@ export interface PropertyRequirements {
 
 export interface Property<T = unknown> {
   readonly id: string;
+  /** The operator the check is about in check-id form (`max-pool2d`, a record's `id`), or a group (`pooling`). */
+  readonly operator: string;
+  readonly family: Family;
   readonly title: string;
   readonly clauses: readonly string[];
   readonly requires: PropertyRequirements;

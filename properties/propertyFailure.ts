@@ -14,7 +14,4 @@ export class PropertyFailure extends Error {
     super(`${what}=${got}, but should be ${expected} [${call}] §${clause}`);
     this.name = 'PropertyFailure';
   }
-
-  /** The adapter calls the failing case made (set by the runner), for a call-by-call reproduction. */
-  adapterCalls: readonly unknown[] = [];
 }

@@ -11,10 +11,10 @@ run() { # name, adapter spec
 }
 
 run reference reference
-run tfjs src/adapters/tfjs/index.ts
-run onnxruntime src/adapters/onnxruntime/index.ts
-run onnxruntime-float64 src/adapters/onnxruntime/float64.ts
-run pytorch "cmd:/usr/bin/python3 python/adapters/torch_adapter.py"
+run tfjs tfjs
+run onnxruntime onnxruntime
+run onnxruntime-float64 onnxruntime:float64
+CONVKIT_PYTHON="${CONVKIT_PYTHON:-/usr/bin/python3}" run pytorch pytorch
 
 convkit matrix \
   reference=reports/reference.json \

@@ -41,6 +41,14 @@ const maxPoolCall: fc.Arbitrary<OracleCall> = fc.record({ o: poolOptions, d: fc.
 const avgPoolCall: fc.Arbitrary<OracleCall> = fc.record({ o: poolOptions, cip: fc.boolean(), div: fc.option(small(5), { nil: undefined }) }).chain(({ o, cip, div }) =>
   tensorOf([1, 2, o.h, o.w]).map((input): OracleCall => ({ op: 'avgPool2d', inputs: { input }, options: { kernelSize: [o.kh, o.kw], stride: o.s, padding: [Math.min(o.ph, o.kh >> 1), Math.min(o.pw, o.kw >> 1)], ceilMode: o.ceilMode, countIncludePad: cip, divisorOverride: div } })));
 
+// Adaptive pooling: outputs smaller, equal and larger than the input, as an int or a pair, sometimes 0 or −1
+// (`pool.adaptive.output-size`); values sometimes NaN or ±∞ (`pool.adaptive.max`: a NaN wins).
+const specialValues = (n: number) => fc.array(fc.oneof({ weight: 8, arbitrary: fc.integer({ min: -8, max: 8 }).map((v) => v / 4) }, { weight: 1, arbitrary: fc.constantFrom(NaN, Infinity, -Infinity) }), { minLength: n, maxLength: n });
+const outputExtent = fc.oneof({ weight: 12, arbitrary: small(10) }, { weight: 1, arbitrary: fc.constantFrom(0, -1) });
+const adaptiveCall = (op: 'adaptiveAvgPool2d' | 'adaptiveMaxPool2d'): fc.Arbitrary<OracleCall> =>
+  fc.record({ n: small(2), c: small(2), h: small(9), w: small(9), size: fc.oneof(outputExtent, fc.tuple(outputExtent, outputExtent)) }).chain((o) =>
+    specialValues(o.n * o.c * o.h * o.w).map((data): OracleCall => ({ op, inputs: { input: { shape: [o.n, o.c, o.h, o.w], data } }, options: { outputSize: o.size } })));
+
 async function callReference(call: OracleCall): Promise<TensorData> {
   const i = call.inputs;
   const o = call.options as never;
@@ -50,14 +58,17 @@ async function callReference(call: OracleCall): Promise<TensorData> {
     case 'pad2d': { const p = call.options as { pads: never; mode: never; value: number }; return reference.pad2d!(i.input!, p.pads, p.mode, p.value); }
     case 'maxPool2d': return reference.maxPool2d!(i.input!, o);
     case 'avgPool2d': return reference.avgPool2d!(i.input!, o);
+    case 'adaptiveAvgPool2d': return reference.adaptiveAvgPool2d!(i.input!, o);
+    case 'adaptiveMaxPool2d': return reference.adaptiveMaxPool2d!(i.input!, o);
   }
 }
 
-describe.skipIf(!hasTorch)('reference agrees with PyTorch 1.13 in float64 (conv.definition, convt.definition, pad.mode, pool.max.definition, pool.avg.definition)', () => {
-  const cases: [string, fc.Arbitrary<OracleCall>][] = [['conv2d', conv2dCall], ['convTranspose2d', convTransposeCall], ['pad2d', pad2dCall], ['maxPool2d', maxPoolCall], ['avgPool2d', avgPoolCall]];
-  for (const [name, arb] of cases) {
-    it(`${name}: 300 random configurations; both accept or both reject, and accepted outputs agree`, async () => {
-      const calls = fc.sample(arb, { numRuns: 300, seed: 20261121 });
+describe.skipIf(!hasTorch)('reference agrees with PyTorch 1.13 in float64 (conv.definition, convt.definition, pad.mode, pool.max.definition, pool.avg.definition, pool.adaptive.avg, pool.adaptive.max)', () => {
+  const cases: [string, fc.Arbitrary<OracleCall>, number][] = [['conv2d', conv2dCall, 300], ['convTranspose2d', convTransposeCall, 300], ['pad2d', pad2dCall, 300], ['maxPool2d', maxPoolCall, 300], ['avgPool2d', avgPoolCall, 300],
+    ['adaptiveAvgPool2d', adaptiveCall('adaptiveAvgPool2d'), 150], ['adaptiveMaxPool2d', adaptiveCall('adaptiveMaxPool2d'), 150]];
+  for (const [name, arb, count] of cases) {
+    it(`${name}: ${count} random configurations; both accept or both reject, and accepted outputs agree`, async () => {
+      const calls = fc.sample(arb, { numRuns: count, seed: 20261121 });
       const answers = runTorch(calls);
       const mismatches: string[] = [];
       for (const [k, call] of calls.entries()) {

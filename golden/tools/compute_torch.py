@@ -4,11 +4,13 @@
 An implementation independent of convkit's reference: PyTorch (torch 1.13, Debian python3-torch), in float64.
 
     /usr/bin/python3 golden/tools/compute_torch.py                # print each computed fixture's expected value
-    /usr/bin/python3 golden/tools/compute_torch.py --write        # (re)write golden/notes/<id>.json for them
+    /usr/bin/python3 golden/tools/compute_torch.py --write        # (re)write golden/notes/<id>.json and
+                                                                  # golden/pytorch/<id>.json for them
     /usr/bin/python3 golden/tools/compute_torch.py --check-notes  # recompute every "notes" fixture, compare
 
 Each entry of FIXTURES below is the code of one notes cell (or of the d2l text the notes follow) turned into one
-operator call. Inputs the notes drew with torch.rand/randn are {"shape", "fill": "random"}: only the output shape
+operator call; each entry of CASES is an edge case no note contains (adaptive pooling), written to golden/pytorch/
+with a comment saying what it covers. Inputs the notes drew with torch.rand/randn are {"shape", "fill": "random"}: only the output shape
 is kept, so the values used here (a seeded torch.rand) do not matter.
 """
 import json
@@ -21,7 +23,9 @@ import torch.nn.functional as F
 
 GOLDEN = Path(__file__).resolve().parent.parent
 NOTES_DIR = GOLDEN / 'notes'
+CASES_DIR = GOLDEN / 'pytorch'
 COMPUTED_WITH = 'torch 1.13 (Debian python3-torch) via golden/tools/compute_torch.py'
+CASES_COMPUTED_WITH = f'torch {torch.__version__} (Debian python3-torch), float64, via golden/tools/compute_torch.py'
 
 # The 5×5 input and the 1..9 kernel of note 003 (sections 单通道卷积, padding, 步长).
 N003_INPUTS = [3, 4, 6, 5, 7, 2, 4, 6, 8, 2, 1, 6, 7, 8, 4, 9, 7, 4, 6, 2, 3, 7, 5, 4, 1]
@@ -165,6 +169,56 @@ FIXTURES = [
 ]
 
 
+
+def ints(count):
+    """Distinct integers −36 … 36 (37 is invertible mod 73) in a scrambled order: no max-pooling ties, and window
+    sums are exact in float32 too."""
+    assert count <= 73
+    return [(i * 37) % 73 - 36 for i in range(count)]
+
+
+AVG_TOLERANCE = {'abs': 1e-5, 'comment': 'Inputs are integers of magnitude ≤ 36, so window sums (≤ 12 terms) are exact in '
+                 'float32; the one or two divisions by the window size round by ≤ 2^-24 relative each, ≤ 4.3e-6 for '
+                 'outputs ≤ 36; 1e-5 bounds that for float32 and float64 adapters alike.'}
+NAN_ROWS = [1, 'NaN', 3, 'NaN', 0, '-Infinity', '-Infinity', '-Infinity', 'Infinity', '-Infinity']
+
+# Adaptive pooling (spec/pooling.md): uneven windows (5 → 3, 7 → 3), even ones (5 → 1 per column), global pooling
+# (ONNX GlobalAveragePool / GlobalMaxPool), an output larger than the input, and NaN / ±∞.
+CASES = []
+for op, kind in (('adaptiveAvgPool2d', 'avg'), ('adaptiveMaxPool2d', 'max')):
+    name = f'torch-adaptive-{kind}-pool2d'
+    tolerance = AVG_TOLERANCE if kind == 'avg' else {'abs': 0}  # max only compares (`num.exact`)
+    defining = ['pool.adaptive.avg' if kind == 'avg' else 'pool.adaptive.max', 'pool.adaptive.windows', 'shape.adaptive-pool']
+    CASES += [
+        {'id': f'{name}-5x5-to-3x3', 'op': op, 'inputs': {'input': t([1, 1, 5, 5], list(range(1, 26)))},
+         'options': {'outputSize': 3}, 'tolerance': tolerance,
+         'comment': 'Uneven, overlapping windows: 5 → 3 gives rows and columns [0, 2), [1, 4), [3, 5) '
+                    '(pool.adaptive.windows); input 1..25 row-major.',
+         'clauses': defining + ['pool.adaptive.output-size']},
+        {'id': f'{name}-7x5-to-3x1', 'op': op, 'inputs': {'input': t([1, 2, 7, 5], ints(70))},
+         'options': {'outputSize': [3, 1]}, 'tolerance': tolerance,
+         'comment': 'Rows 7 → 3: windows [0, 3), [2, 5), [4, 7), each overlapping the next by one row; columns 5 → 1, '
+                    'one window over the whole row; two channels pooled independently.',
+         'clauses': defining},
+        {'id': f'{name}-global', 'op': op, 'inputs': {'input': t([2, 3, 3, 4], ints(72))},
+         'options': {'outputSize': 1}, 'tolerance': tolerance,
+         'comment': 'outputSize 1: one window over each whole 3 × 4 plane, the global pooling head of ResNet and '
+                    'EfficientNet (ONNX Global' + ('Average' if kind == 'avg' else 'Max') + 'Pool).',
+         'clauses': defining},
+        {'id': f'{name}-2x3-to-5x7', 'op': op, 'inputs': {'input': t([1, 1, 2, 3], [4, -1, 2, 0, 3, -2])},
+         'options': {'outputSize': [5, 7]}, 'tolerance': tolerance,
+         'comment': 'An output larger than the input on both axes: windows of one or two elements that repeat '
+                    '(3 → 7: [0, 1), [0, 1), [0, 2), [1, 2), [1, 3), [2, 3), [2, 3)).',
+         'clauses': defining + ['pool.adaptive.output-size']},
+        {'id': f'{name}-nan-and-infinities', 'op': op, 'inputs': {'input': t([1, 1, 2, 5], NAN_ROWS)},
+         'options': {'outputSize': 2}, 'tolerance': tolerance,
+         'comment': 'Rows [1, NaN, 3, NaN, 0] and [−∞, −∞, −∞, +∞, −∞]; columns 5 → 2 give windows [0, 3) and [2, 5). '
+                    + ('Sums propagate NaN and ±∞: NaN, NaN, −∞, and −∞ + ∞ = NaN.' if kind == 'avg' else
+                       'A NaN wins (both windows of row 0 are NaN), a window of −∞ gives −∞, +∞ beats −∞.'),
+         'clauses': defining + (['num.nan-propagation'] if kind == 'avg' else [])},
+    ]
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # The operators, in torch float64, with convkit's option names (src/adapter/contract.ts).
 
@@ -227,6 +281,10 @@ def run(op, inputs, options):
         return F.avg_pool2d(T['input'], k, stride=pair(o.get('stride', k)), padding=pair(o.get('padding', 0)),
                             ceil_mode=o.get('ceilMode', False), count_include_pad=o.get('countIncludePad', True),
                             divisor_override=o.get('divisorOverride'))
+    if op == 'adaptiveAvgPool2d':
+        return F.adaptive_avg_pool2d(T['input'], pair(o['outputSize']))
+    if op == 'adaptiveMaxPool2d':
+        return F.adaptive_max_pool2d(T['input'], pair(o['outputSize']))
     raise ValueError(f'unknown op {op!r}')
 
 
@@ -257,7 +315,10 @@ def fixture_of(spec):
     if 'data' in expected:
         exact = all(isinstance(v, int) for v in expected['data'])
         f['tolerance'] = {'abs': 0} if exact else spec['tolerance']
-    f['provenance'] = {'source': 'pytorch', 'note': spec['note'], 'cell': spec['cell'], 'computedWith': COMPUTED_WITH}
+        if 'note' not in spec:
+            f['tolerance'] = spec['tolerance']  # stated per case: exact only where nothing is computed
+    f['provenance'] = {'source': 'pytorch', **({'note': spec['note'], 'cell': spec['cell']} if 'note' in spec else {}),
+                       'computedWith': COMPUTED_WITH if 'note' in spec else CASES_COMPUTED_WITH}
     if spec.get('comment'):
         f['provenance']['comment'] = spec['comment']
     f['clauses'] = spec['clauses']
@@ -282,7 +343,8 @@ def dumps(value, indent=0):
 
 
 def write_fixture(f):
-    path = NOTES_DIR / f'{f["id"]}.json'
+    path = (NOTES_DIR if 'note' in f['provenance'] else CASES_DIR) / f'{f["id"]}.json'
+    path.parent.mkdir(exist_ok=True)
     path.write_text(dumps(f) + '\n', encoding='utf-8')
     return path
 
@@ -313,7 +375,7 @@ def check_notes():
 def main(argv):
     if '--check-notes' in argv:
         return 1 if check_notes() else 0
-    for spec in FIXTURES:
+    for spec in FIXTURES + CASES:
         f = fixture_of(spec)
         if '--write' in argv:
             print(f'wrote {write_fixture(f).relative_to(GOLDEN.parent)}')

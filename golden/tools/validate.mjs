@@ -27,19 +27,19 @@ function semanticProblems(f, file) {
   return problems;
 }
 
-const dir = join(golden, 'notes');
-const files = readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
+// One operator call per file: notes/ (from the notes) and pytorch/ (cases computed with PyTorch that no note contains).
+const files = ['notes', 'pytorch'].flatMap((d) => readdirSync(join(golden, d)).filter((n) => n.endsWith('.json')).sort().map((file) => ({ dir: d, file })));
 const seen = new Map();
 let failed = 0;
-for (const file of files) {
-  const f = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+for (const { dir, file } of files) {
+  const f = JSON.parse(readFileSync(join(golden, dir, file), 'utf8'));
   const problems = validate(f) ? semanticProblems(f, file)
     : validate.errors.map((e) => `${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`);
   if (seen.has(f.id)) problems.push(`id=${f.id} is also used by ${seen.get(f.id)}`);
   seen.set(f.id, file);
   if (problems.length > 0) {
     failed += 1;
-    console.log(`FAIL ${file}\n${problems.map((p) => `     ${p}`).join('\n')}`);
+    console.log(`FAIL ${dir}/${file}\n${problems.map((p) => `     ${p}`).join('\n')}`);
   }
 }
 console.log(`${files.length - failed}/${files.length} fixtures valid`);

@@ -27,13 +27,13 @@ interface AdjointCase {
 function transposedOptions(c: Conv2dCase): ConvTranspose2dOptions {
   const g = conv2dGeometry(c.input.shape, c.weight.shape, null, c.options);
   return {
-    stride: [g.strideH, g.strideW],
+    stride: [g.h.stride, g.w.stride],
     padding: [g.pads.top, g.pads.left],
-    dilation: [g.dilationH, g.dilationW],
+    dilation: [g.h.dilation, g.w.dilation],
     groups: g.groups,
     outputPadding: [
-      g.height - transposedOutputSize(g.outH, g.kernelH, g.strideH, g.dilationH, g.pads.top, 0),
-      g.width - transposedOutputSize(g.outW, g.kernelW, g.strideW, g.dilationW, g.pads.left, 0),
+      g.h.size - transposedOutputSize(g.h.out, g.h.kernel, g.h.stride, g.h.dilation, g.pads.top, 0),
+      g.w.size - transposedOutputSize(g.w.out, g.w.kernel, g.w.stride, g.w.dilation, g.pads.left, 0),
     ],
   };
 }
@@ -41,6 +41,8 @@ function transposedOptions(c: Conv2dCase): ConvTranspose2dOptions {
 export const adjointProperties = [
   defineProperty<AdjointCase>({
     id: 'conv-transpose2d.adjoint-of-conv2d',
+    operator: 'conv-transpose2d',
+    family: 'oracle',
     title: '⟨conv2d(x, w), y⟩ = ⟨x, convTranspose2d(y, w)⟩ (dot-product test)',
     clauses: ['convt.adjoint', 'convt.definition', 'convt.output-padding', 'grad.adjoint'],
     requires: { ops: ['conv2d', 'convTranspose2d'] },
@@ -49,13 +51,13 @@ export const adjointProperties = [
       .filter((c) => {
         // outputPadding must stay below max(stride, dilation) (`convt.output-padding`).
         const g = conv2dGeometry(c.input.shape, c.weight.shape, null, c.options);
-        const opH = g.height - transposedOutputSize(g.outH, g.kernelH, g.strideH, g.dilationH, g.pads.top, 0);
-        const opW = g.width - transposedOutputSize(g.outW, g.kernelW, g.strideW, g.dilationW, g.pads.left, 0);
-        return opH < Math.max(g.strideH, g.dilationH) && opW < Math.max(g.strideW, g.dilationW);
+        const opH = g.h.size - transposedOutputSize(g.h.out, g.h.kernel, g.h.stride, g.h.dilation, g.pads.top, 0);
+        const opW = g.w.size - transposedOutputSize(g.w.out, g.w.kernel, g.w.stride, g.w.dilation, g.pads.left, 0);
+        return opH < Math.max(g.h.stride, g.h.dilation) && opW < Math.max(g.w.stride, g.w.dilation);
       })
       .chain((c) => {
         const g = conv2dGeometry(c.input.shape, c.weight.shape, null, c.options);
-        return tensorArb([g.batch, g.outChannels, g.outH, g.outW]).map((y) => ({ c, y }));
+        return tensorArb([g.batch, g.outChannels, g.h.out, g.w.out]).map((y) => ({ c, y }));
       }),
     caseFeatures: ({ c }) => [...conv2dFeatures(c), ...convTranspose2dFeatures({ options: transposedOptions(c) })],
     predicate: async (adapter, { c, y }) => {

@@ -23,6 +23,8 @@ const horizontalStripes: fc.Arbitrary<TensorData> = fc
 export const correlationProperties = [
   defineProperty<MatrixCase>({
     id: 'corr2d.equals-conv2d',
+    operator: 'corr2d',
+    family: 'oracle',
     title: 'corr2d(X, K) = conv2d(X as 1×1×H×W, K as 1×1×kh×kw)',
     clauses: ['corr.as-conv2d', 'corr.definition', 'conv.definition', 'tensor.layout.nchw'],
     requires: { ops: ['corr2d', 'conv2d'] },
@@ -38,6 +40,8 @@ export const correlationProperties = [
   }),
   defineProperty<MatrixCase>({
     id: 'corr2d.transposition',
+    operator: 'corr2d',
+    family: 'transposition',
     title: 'corr2d(Xᵀ, Kᵀ) = corr2d(X, K)ᵀ',
     clauses: ['corr.definition'],
     requires: { ops: ['corr2d'] },
@@ -54,6 +58,8 @@ export const correlationProperties = [
   }),
   defineProperty<TensorData>({
     id: 'corr2d.edge-detector-blind-to-horizontal-edges',
+    operator: 'corr2d',
+    family: 'invariants',
     title: "the notes' [1, −1] kernel answers exactly 0 on an image with only horizontal edges (constant rows)",
     clauses: ['corr.definition', 'errata.001-transposed-output'],
     requires: { ops: ['corr2d'] },

@@ -3,6 +3,8 @@
  * dilation = a zero-inserted kernel; padding = pad2d then a 'valid' conv (every mode); groups = separate
  * convolutions stacked; multi-channel = sum of single-channel correlations.
  */
+import { pairOf } from '../../src/shape/pair.js';
+import { pad2dModeOf } from '../../src/shape/pad2dGeometry.js';
 import type { Adapter, Conv2dOptions, TensorData } from '../../src/adapter/contract.js';
 import type { OperatorCall } from '../../src/adapter/operatorCall.js';
 import { conv2dGeometry } from '../../src/shape/conv2dGeometry.js';
@@ -28,13 +30,15 @@ async function compare(adapter: Adapter, c: Conv2dCase, composed: TensorData, wh
 export const decompositionProperties = [
   defineProperty<Conv2dCase>({
     id: 'conv2d.stride-is-subsampling',
+    operator: 'conv2d',
+    family: 'decomposition',
     title: 'conv2d with stride s = every s-th row and column of the stride-1 output',
     clauses: ['conv.stride', 'shape.window'],
     requires: { ops: ['conv2d'], features: ['conv2d.stride'] },
     arbitrary: conv2dCaseArb(),
     caseFeatures: conv2dFeatures,
     predicate: async (adapter, c) => {
-      const [sh, sw] = Array.isArray(c.options.stride) ? c.options.stride : [c.options.stride ?? 1, c.options.stride ?? 1];
+      const [sh, sw] = pairOf(c.options.stride, 1);
       const ref = await referenceWithBound(conv2dCall(c), adapter.dtype);
       const unit: OperatorCall = conv2dCall({ ...c, options: { ...c.options, stride: 1, padding: explicitPadding(c) } });
       const full = await callOp(adapter, unit);
@@ -43,19 +47,23 @@ export const decompositionProperties = [
   }),
   defineProperty<Conv2dCase>({
     id: 'conv2d.dilation-is-zero-inserted-kernel',
+    operator: 'conv2d',
+    family: 'decomposition',
     title: 'conv2d with dilation d = conv2d with d − 1 zeros inserted between kernel taps',
     clauses: ['conv.dilation'],
     requires: { ops: ['conv2d'], features: ['conv2d.dilation'] },
     arbitrary: conv2dCaseArb(),
     caseFeatures: conv2dFeatures,
     predicate: async (adapter, c) => {
-      const [dh, dw] = Array.isArray(c.options.dilation) ? c.options.dilation : [c.options.dilation ?? 1, c.options.dilation ?? 1];
+      const [dh, dw] = pairOf(c.options.dilation, 1);
       const via = conv2dCall({ ...c, weight: dilateKernel(c.weight, dh, dw), options: { ...c.options, dilation: 1, padding: explicitPadding(c) } });
       await compare(adapter, c, await callOp(adapter, via), 'conv2d(dilation d)', 'conv.dilation', via);
     },
   }),
   defineProperty<Conv2dCase>({
     id: 'conv2d.padding-is-pad-then-valid',
+    operator: 'conv2d',
+    family: 'decomposition',
     title: "conv2d with padding p and mode m = conv2d('valid') of pad2d(x, p, m) — every padding form and mode",
     clauses: ['conv.padding.mode', 'conv.padding.forms', 'conv.padding.same', 'pad.mode'],
     requires: { ops: ['conv2d', 'pad2d'] },
@@ -63,7 +71,7 @@ export const decompositionProperties = [
     caseFeatures: conv2dFeatures,
     predicate: async (adapter, c) => {
       const pads = explicitPadding(c);
-      const mode = c.options.paddingMode === undefined || c.options.paddingMode === 'zeros' ? 'constant' : c.options.paddingMode;
+      const mode = pad2dModeOf(c.options.paddingMode ?? 'zeros');
       const padCall: OperatorCall = { op: 'pad2d', inputs: { input: c.input }, options: { pads, mode, value: 0 } };
       const padded = await callOp(adapter, padCall);
       const options: Conv2dOptions = { ...c.options, padding: 'valid', paddingMode: 'zeros' };
@@ -73,6 +81,8 @@ export const decompositionProperties = [
   }),
   defineProperty<Conv2dCase>({
     id: 'conv2d.groups-are-stacked-convolutions',
+    operator: 'conv2d',
+    family: 'decomposition',
     title: 'conv2d with g groups = the g group-wise convolutions stacked along channels',
     clauses: ['conv.groups', 'conv.channels'],
     requires: { ops: ['conv2d'], features: ['conv2d.groups'] },
@@ -98,6 +108,8 @@ export const decompositionProperties = [
   }),
   defineProperty<Conv2dCase>({
     id: 'conv2d.channels-are-summed',
+    operator: 'conv2d',
+    family: 'decomposition',
     title: 'a multi-channel conv2d = Σ over input channels of single-channel convolutions (+ bias once)',
     clauses: ['conv.definition', 'conv.channels'],
     requires: { ops: ['conv2d'] },

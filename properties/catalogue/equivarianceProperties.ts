@@ -22,6 +22,8 @@ interface ShiftCase {
 export const equivarianceProperties = [
   defineProperty<ShiftCase>({
     id: 'conv2d.circular-shift-equivariance',
+    operator: 'conv2d',
+    family: 'equivariance',
     title: "conv2d(shift(x)) = shift(conv2d(x)) with circular 'same' padding and stride 1",
     clauses: ['conv.padding.mode', 'pad.circular', 'conv.padding.same'],
     requires: { ops: ['conv2d'], features: ['conv2d.paddingMode.circular', 'conv2d.padding.same'] },
@@ -48,6 +50,8 @@ export const equivarianceProperties = [
   }),
   defineProperty<ShiftCase>({
     id: 'conv2d.valid-translation-equivariance',
+    operator: 'conv2d',
+    family: 'equivariance',
     title: "with 'valid' padding and stride 1, conv2d(x[dy:, dx:]) = conv2d(x)[dy:, dx:]",
     clauses: ['conv.definition', 'conv.padding.valid'],
     requires: { ops: ['conv2d'] },

@@ -35,6 +35,8 @@ export const gradientProperties: Property[] = [
   backwardMatchesReference({ ...maxPool2dOperator, backward: maxPool2dOperator.backward! }, { id: 'max-pool2d.backward-nan', title: 'with NaN and ±∞ among the inputs, maxPool2dBackward routes each gradient as the spec says (a NaN wins, the last NaN in scan order)', calls: maxPoolWithNaN, clauses: ['grad.max-pool2d.nan', 'pool.max.nan', 'grad.max-pool2d'] }),
   defineProperty<GradCase>({
     id: 'max-pool2d.backward-ties',
+    operator: 'max-pool2d',
+    family: 'gradient',
     title: "with ties, each window's gradient goes to exactly one maximal element: Σ grad input = Σ grad output",
     clauses: ['pool.max.ties', 'grad.max-pool2d'],
     requires: { ops: ['maxPool2d', 'maxPool2dBackward'] },
@@ -61,6 +63,8 @@ export const gradientProperties: Property[] = [
   }),
   defineProperty<{ call: OperatorCall; at: [number, number, number, number] }>({
     id: 'conv2d.gradient-locality',
+    operator: 'conv2d',
+    family: 'gradient',
     title: "the input gradient of one output element is zero outside that element's receptive field",
     clauses: ['shape.receptive-field', 'grad.conv2d.input'],
     requires: { ops: ['conv2d', 'conv2dBackward'] },
@@ -79,8 +83,8 @@ export const gradientProperties: Property[] = [
       const input = call.inputs['input']!;
       const g = checkAdapterResult(grads['input'], 'conv2dBackward', input.shape);
       const geo = conv2dGeometry(input.shape, call.inputs['weight']!.shape, null, call.options);
-      const [r0, r1] = receptiveRange(receptiveField([{ kernel: geo.kernelH, stride: geo.strideH, dilation: geo.dilationH, padBefore: geo.pads.top }]), at[2], geo.height);
-      const [c0, c1] = receptiveRange(receptiveField([{ kernel: geo.kernelW, stride: geo.strideW, dilation: geo.dilationW, padBefore: geo.pads.left }]), at[3], geo.width);
+      const [r0, r1] = receptiveRange(receptiveField([{ kernel: geo.h.kernel, stride: geo.h.stride, dilation: geo.h.dilation, padBefore: geo.pads.top }]), at[2], geo.h.size);
+      const [c0, c1] = receptiveRange(receptiveField([{ kernel: geo.w.kernel, stride: geo.w.stride, dilation: geo.w.dilation, padBefore: geo.pads.left }]), at[3], geo.w.size);
       const [, C, H, W] = input.shape as [number, number, number, number];
       for (let k = 0; k < g.data.length; k++) {
         const x = k % W;

@@ -43,6 +43,8 @@ async function expectLinear(adapter: Adapter, { c, other, alpha, beta }: LinearC
 export const linearityProperties = [
   defineProperty<LinearCase>({
     id: 'conv2d.linear-in-input',
+    operator: 'conv2d',
+    family: 'linearity',
     title: 'conv2d(α·x + β·y, w) = α·conv2d(x, w) + β·conv2d(y, w)',
     clauses: ['conv.definition', 'conv.padding.mode'],
     requires: { ops: ['conv2d'] },
@@ -52,6 +54,8 @@ export const linearityProperties = [
   }),
   defineProperty<LinearCase>({
     id: 'conv2d.linear-in-weight',
+    operator: 'conv2d',
+    family: 'linearity',
     title: 'conv2d(x, α·w + β·v) = α·conv2d(x, w) + β·conv2d(x, v)',
     clauses: ['conv.definition'],
     requires: { ops: ['conv2d'] },
@@ -61,6 +65,8 @@ export const linearityProperties = [
   }),
   defineProperty<Conv2dCase>({
     id: 'conv2d.bias-per-channel',
+    operator: 'conv2d',
+    family: 'linearity',
     title: 'conv2d(x, w, b) − conv2d(x, w, null) = b[o] at every position of output channel o',
     clauses: ['conv.bias'],
     requires: { ops: ['conv2d'], features: ['conv2d.bias'] }, // every case has a bias

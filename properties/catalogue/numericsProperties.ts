@@ -17,6 +17,8 @@ const withSpecials = fc.oneof({ weight: 8, arbitrary: float32Value }, { weight: 
 export const numericsProperties = [
   defineProperty<Conv2dCase>({
     id: 'conv2d.nan-propagation',
+    operator: 'conv2d',
+    family: 'numerics',
     title: 'NaN and ±∞ reach every output whose window reads them, zero weights and zero padding (∞·0 = NaN) included',
     clauses: ['num.nan-propagation', 'num.nan-propagation.padding', 'conv.definition'],
     requires: { ops: ['conv2d'] },

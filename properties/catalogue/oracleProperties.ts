@@ -31,6 +31,8 @@ const planeCaseArb: fc.Arbitrary<PlaneCase> = fc
 export const oracleProperties = [
   defineProperty<PlaneCase>({
     id: 'conv2d.true-convolution',
+    operator: 'conv2d',
+    family: 'oracle',
     title: 'conv2d with the flipped kernel is true convolution, (f ∗ g)[p, q] = Σ g[a, b]·f[p − a, q − b], valid part',
     clauses: ['corr.true-convolution', 'corr.flip-kernel', 'conv.definition'],
     requires: { ops: ['conv2d'] },
@@ -48,6 +50,8 @@ export const oracleProperties = [
   }),
   defineProperty<PlaneCase>({
     id: 'conv2d.fft-oracle',
+    operator: 'conv2d',
+    family: 'oracle',
     title: 'convolution theorem: IFFT(FFT(x)·FFT(k)) (mathjs, zero-padded) equals conv2d(x, flip(k))',
     clauses: ['corr.true-convolution', 'conv.definition'],
     requires: { ops: ['conv2d'] },
@@ -69,6 +73,8 @@ export const oracleProperties = [
   }),
   defineProperty<Conv2dCase>({
     id: 'conv2d.im2col-oracle',
+    operator: 'conv2d',
+    family: 'oracle',
     title: 'conv2d (groups 1, zero padding, any stride, dilation, bias) equals im2col × weight matrix (mathjs)',
     clauses: ['conv.definition', 'conv.stride', 'conv.dilation', 'conv.padding.forms', 'conv.bias'],
     requires: { ops: ['conv2d'] },
@@ -86,6 +92,8 @@ export const oracleProperties = [
   }),
   defineProperty<{ input: TensorData; weight: TensorData }>({
     id: 'conv2d.pointwise-matrix-product',
+    operator: 'conv2d',
+    family: 'oracle',
     title: 'a 1×1 conv2d is the matrix product W[O, C] × X[C, H·W] (mathjs)',
     clauses: ['conv.definition', 'tensor.layout.nchw', 'tensor.layout.oihw'],
     requires: { ops: ['conv2d'] },

@@ -16,13 +16,15 @@ import { PropertyFailure } from '../propertyFailure.js';
 import { filled, mapValues } from '../transforms/elementwise.js';
 import { poolFeatures } from './caseFeatures.js';
 
-const pair = (p: number | [number, number] | undefined, d: number): [number, number] => (Array.isArray(p) ? p : [p ?? d, p ?? d]);
+import { pairOf as pair } from '../../src/shape/pair.js';
 const asPlanes = (t: TensorData): TensorData => ({ shape: [t.shape[0]! * t.shape[1]!, 1, t.shape[2]!, t.shape[3]!], data: t.data });
 const plainAvg = avgPool2dCaseArb({ ceilMode: false, divisorOverride: false });
 
 export const poolingProperties = [
   defineProperty<AvgPool2dCase>({
     id: 'avg-pool2d.is-uniform-convolution',
+    operator: 'avg-pool2d',
+    family: 'oracle',
     title: 'avgPool2d = conv2d with a ones kernel (zero padding) ÷ (kh·kw, or the count of input elements without count_include_pad)',
     clauses: ['pool.avg.definition', 'pool.avg.count-include-pad', 'conv.definition'],
     requires: { ops: ['avgPool2d', 'conv2d'] },
@@ -46,6 +48,8 @@ export const poolingProperties = [
   }),
   defineProperty<MaxPool2dCase>({
     id: 'max-pool2d.at-least-average',
+    operator: 'max-pool2d',
+    family: 'invariants',
     title: 'maxPool2d(x) ≥ avgPool2d(x, count_include_pad=false) for the same windows',
     clauses: ['pool.max.definition', 'pool.avg.count-include-pad'],
     requires: { ops: ['maxPool2d', 'avgPool2d'] },
@@ -65,6 +69,8 @@ export const poolingProperties = [
   }),
   defineProperty<MaxPool2dCase>({
     id: 'max-pool2d.commutes-with-increasing-maps',
+    operator: 'max-pool2d',
+    family: 'invariants',
     title: 'maxPool2d(2·x + 1) = 2·maxPool2d(x) + 1, exactly',
     clauses: ['pool.max.definition', 'pool.max.padding', 'num.exact'],
     requires: { ops: ['maxPool2d'] },
@@ -79,6 +85,8 @@ export const poolingProperties = [
   }),
   defineProperty<{ c: MaxPool2dCase; value: number }>({
     id: 'pooling.constant-input',
+    operator: 'pooling',
+    family: 'invariants',
     title: 'a constant input pools to the constant: max exactly, average (count_include_pad=false) within rounding',
     clauses: ['pool.max.definition', 'pool.avg.count-include-pad'],
     requires: { ops: ['maxPool2d', 'avgPool2d'] },
@@ -98,6 +106,8 @@ export const poolingProperties = [
   }),
   defineProperty<MaxPool2dCase>({
     id: 'max-pool2d.nan-and-infinity',
+    operator: 'max-pool2d',
+    family: 'numerics',
     title: 'maxPool2d propagates NaN (a window with a NaN answers NaN) and handles ±∞, exactly as the spec says',
     clauses: ['pool.max.nan', 'pool.max.definition', 'num.nan-propagation'],
     requires: { ops: ['maxPool2d'] },

@@ -14,11 +14,14 @@ import { defineProperty } from '../property.js';
 import { crop } from '../transforms/windowTransforms.js';
 import { conv2dFeatures } from './caseFeatures.js';
 
-const pairOf = (p: number | [number, number] | undefined): [number, number] => (Array.isArray(p) ? p : [p ?? 1, p ?? 1]);
+import { pairOf as sharedPairOf } from '../../src/shape/pair.js';
+const pairOf = (p: number | [number, number] | undefined): [number, number] => sharedPairOf(p, 1);
 
 export const samePaddingProperties = [
   defineProperty<Conv2dCase>({
     id: 'conv2d.same-padding-convention',
+    operator: 'conv2d',
+    family: 'decomposition',
     title: "'same' pads the odd extra row/column at the bottom/right: the notes' top/left convention is it shifted by one",
     clauses: ['conv.padding.same', 'conv.padding.same.torch', 'conv.padding.same.notes'],
     requires: { ops: ['conv2d'], features: ['conv2d.padding.same', 'conv2d.padding.asymmetric'] },

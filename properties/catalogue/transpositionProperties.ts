@@ -31,6 +31,8 @@ const swapInputs = (inputs: OperatorCall['inputs']) =>
 export const transpositionProperties = [
   defineProperty<Conv2dCase>({
     id: 'conv2d.transposition',
+    operator: 'conv2d',
+    family: 'transposition',
     title: 'conv2d(xᵀ, wᵀ, options with H↔W) = conv2d(x, w, options)ᵀ',
     clauses: ['conv.definition', 'conv.padding.forms', 'conv.stride', 'conv.dilation', 'tensor.layout.nchw'],
     requires: { ops: ['conv2d'] },
@@ -43,6 +45,8 @@ export const transpositionProperties = [
   }),
   defineProperty<Pad2dCase>({
     id: 'pad2d.transposition',
+    operator: 'pad2d',
+    family: 'transposition',
     title: 'pad2d(xᵀ, pads with top↔left, bottom↔right) = pad2d(x, pads)ᵀ',
     clauses: ['pad.shape', 'pad.mode'],
     requires: { ops: ['pad2d'] },
@@ -55,6 +59,8 @@ export const transpositionProperties = [
   }),
   defineProperty<MaxPool2dCase>({
     id: 'max-pool2d.transposition',
+    operator: 'max-pool2d',
+    family: 'transposition',
     title: 'maxPool2d(xᵀ, options with H↔W) = maxPool2d(x, options)ᵀ',
     clauses: ['pool.max.definition', 'pool.kernel'],
     requires: { ops: ['maxPool2d'] },
@@ -67,6 +73,8 @@ export const transpositionProperties = [
   }),
   defineProperty<AvgPool2dCase>({
     id: 'avg-pool2d.transposition',
+    operator: 'avg-pool2d',
+    family: 'transposition',
     title: 'avgPool2d(xᵀ, options with H↔W) = avgPool2d(x, options)ᵀ',
     clauses: ['pool.avg.definition', 'pool.kernel'],
     requires: { ops: ['avgPool2d'] },

@@ -17,6 +17,8 @@ export function backwardIsAdjoint(record: OperatorRecord & { backward: BackwardR
   const operators: LinearOperator[] = record.linearIn.map((wrt): LinearOperator => (record.linearIn.length === 1 && wrt === 'input' ? record.name : `${record.name}.${wrt}`));
   return defineProperty<{ call: OperatorCall; seed: number }>({
     id: `${record.id}.backward-is-adjoint`,
+    operator: record.id,
+    family: 'gradient',
     title: `⟨${record.name}(x), y⟩ = ⟨x, ${backward.method}(y)⟩ in ${record.linearIn.join(' and in ')} (dot-product test)`,
     clauses: ['grad.adjoint', ...backward.matchesReference.clauses],
     requires: { ops: [record.name, backward.method] },

@@ -40,6 +40,8 @@ export function backwardMatchesReference(record: OperatorRecord & { backward: Ba
   const clauses = variant?.clauses ?? backward.matchesReference.clauses;
   return defineProperty<GradCase>({
     id: variant?.id ?? `${record.id}.backward-matches-reference`,
+    operator: record.id,
+    family: 'gradient',
     title: variant?.title ?? backward.matchesReference.title,
     clauses,
     requires: { ops: [record.name, backward.method] },
@@ -69,6 +71,8 @@ export function gradcheckProperty(record: OperatorRecord & { backward: BackwardR
   const backward = record.backward;
   return defineProperty<OperatorCall>({
     id: `${record.id}.gradcheck`,
+    operator: record.id,
+    family: 'gradient',
     title: `${backward.method} agrees with central finite differences of the adapter's own ${record.name} (float64 adapters)`,
     clauses: [...backward.matchesReference.clauses, 'grad.gradcheck'],
     requires: { ops: [record.name, backward.method] },

@@ -14,7 +14,7 @@ import { defineProperty, type Property } from '../property.js';
 import { PropertyFailure } from '../propertyFailure.js';
 
 /** Rules whose only breach is an empty extent: an empty tensor is an accepted answer (`err.adapter-rejects`). */
-const EMPTY_EXTENT_RULES = new Set(['tensor.shape.positive', 'pad.negative']);
+const EMPTY_EXTENT_RULES = new Set(['tensor.shape.positive', 'pad.negative', 'pool.adaptive.output-size.zero']);
 
 function isEmptyTensor(answered: unknown, call: OperatorCall): boolean {
   const t = answered as { shape?: unknown; data?: { length?: unknown } } | null;
@@ -24,6 +24,8 @@ function isEmptyTensor(answered: unknown, call: OperatorCall): boolean {
 export function invalidConfigurationsProperty(record: OperatorRecord & { invalidCases: () => import('fast-check').Arbitrary<InvalidCall>; invalidConfigurations: PropertyText }): Property {
   return defineProperty<InvalidCall>({
     id: `${record.id}.invalid-configurations-rejected`,
+    operator: record.id,
+    family: 'errors',
     title: record.invalidConfigurations.title,
     clauses: record.invalidConfigurations.clauses,
     requires: { ops: [record.name], features: ['errors'] },

@@ -14,6 +14,8 @@ import { defineProperty, type Property } from '../property.js';
 export function outputShapeProperty(record: OperatorRecord): Property {
   return defineProperty<OperatorCall>({
     id: `${record.id}.output-shape`,
+    operator: record.id,
+    family: 'shape',
     title: record.outputShapeProperty.title,
     clauses: record.outputShapeProperty.clauses,
     requires: { ops: [record.name] },
@@ -29,6 +31,8 @@ export function outputShapeProperty(record: OperatorRecord): Property {
 export function definitionProperty(record: OperatorRecord): Property {
   return defineProperty<OperatorCall>({
     id: `${record.id}.definition`,
+    operator: record.id,
+    family: 'definition',
     title: record.definition.title,
     clauses: record.definition.clauses,
     requires: { ops: [record.name] },

@@ -10,7 +10,9 @@ import type { Conv2dGeometry } from '../../src/shape/conv2dGeometry.js';
 /** Async because mathjs is loaded on first use (see fftConvolution.ts). */
 export async function im2colConvolution(input: TensorData, weight: TensorData, bias: TensorData | null, g: Conv2dGeometry): Promise<Float64Array> {
   const { matrix, multiply } = await import('mathjs');
-  const { batch, inChannels: C, outChannels: O, height: H, width: W, kernelH: kh, kernelW: kw, outH, outW } = g;
+  const { batch, inChannels: C, outChannels: O } = g;
+  const { size: H, kernel: kh, out: outH } = g.h;
+  const { size: W, kernel: kw, out: outW } = g.w;
   const rows = C * kh * kw;
   const weights = matrix(Array.from({ length: O }, (_, o) => Array.from(weight.data).slice(o * rows, (o + 1) * rows)));
   const out = new Float64Array(batch * O * outH * outW);
@@ -21,10 +23,10 @@ export async function im2colConvolution(input: TensorData, weight: TensorData, b
         for (let b = 0; b < kw; b++) {
           const r = (c * kh + a) * kw + b;
           for (let i = 0; i < outH; i++) {
-            const y = i * g.strideH - g.pads.top + a * g.dilationH;
+            const y = i * g.h.stride - g.pads.top + a * g.h.dilation;
             if (y < 0 || y >= H) continue;
             for (let j = 0; j < outW; j++) {
-              const x = j * g.strideW - g.pads.left + b * g.dilationW;
+              const x = j * g.w.stride - g.pads.left + b * g.w.dilation;
               if (x >= 0 && x < W) columns[r]![i * outW + j] = input.data[((n * C + c) * H + y) * W + x]!;
             }
           }

@@ -1,16 +1,24 @@
 """PyTorch as a convkit adapter, over the stdio protocol (spec/adapter-protocol.md), in float64.
 
 Every operator maps the contract's options onto torch.nn.functional as directly as possible, so what convkit
-reports is PyTorch's own behaviour: conv2d, conv_transpose2d, pad, max_pool2d, avg_pool2d, and their
-vector-Jacobian products through torch.autograd. Needs Debian's python3-torch for /usr/bin/python3:
+reports is PyTorch's own behaviour: conv2d, conv_transpose2d, pad, max_pool2d, avg_pool2d, adaptive_avg_pool2d,
+adaptive_max_pool2d, and their vector-Jacobian products through torch.autograd. Needs Debian's python3-torch for /usr/bin/python3:
 
-    npx convkit run --adapter "cmd:/usr/bin/python3 python/adapters/torch_adapter.py" --baseline baselines/pytorch.json
+    npx convkit run --adapter pytorch --baseline baselines/pytorch.json      # CONVKIT_PYTHON=/usr/bin/python3
+    npx convkit run --adapter "cmd:/usr/bin/python3 python/adapters/torch_adapter.py"   # the same, spelled out
 """
 import os
 import sys
 
-import torch
-import torch.nn.functional as F
+try:
+    import torch
+    import torch.nn.functional as F
+except ImportError as exc:  # the runner shows these stderr lines with its load error
+    sys.stderr.write(
+        f"convkit's pytorch adapter needs PyTorch, which {sys.executable} cannot import ({exc}): "
+        "pip install torch (or apt-get install python3-torch), or set CONVKIT_PYTHON to a python that has it\n"
+    )
+    sys.exit(3)
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from convkit_adapter import serve  # noqa: E402
@@ -85,6 +93,14 @@ def avg_pool2d_forward(x, opts):
                         count_include_pad=opts.get("countIncludePad", True), divisor_override=opts.get("divisorOverride"))
 
 
+def adaptive_avg_pool2d_forward(x, opts):
+    return F.adaptive_avg_pool2d(x, pair(opts["outputSize"], None))
+
+
+def adaptive_max_pool2d_forward(x, opts):
+    return F.adaptive_max_pool2d(x, pair(opts["outputSize"], None))
+
+
 def forward_call(op, tensors, opts):
     """One contract call on torch tensors (named as in the contract: input, weight, bias, x, k). The test oracles
     (test/pytorch/torch_oracle.py, test/gradients/torch_grad_oracle.py) use this too: one contract-to-torch mapping."""
@@ -101,6 +117,10 @@ def forward_call(op, tensors, opts):
         return max_pool2d_forward(tensors["input"], opts)
     if op == "avgPool2d":
         return avg_pool2d_forward(tensors["input"], opts)
+    if op == "adaptiveAvgPool2d":
+        return adaptive_avg_pool2d_forward(tensors["input"], opts)
+    if op == "adaptiveMaxPool2d":
+        return adaptive_max_pool2d_forward(tensors["input"], opts)
     raise ValueError("unknown op " + op)
 
 
@@ -161,6 +181,22 @@ def avg_pool2d_backward(inp, grad_output, opts):
     return vjp(lambda x: avg_pool2d_forward(x, opts), (to_torch(inp, True),), grad_output, ("input",))["input"]
 
 
+def adaptive_avg_pool2d(inp, opts):
+    return to_data(adaptive_avg_pool2d_forward(to_torch(inp), opts))
+
+
+def adaptive_max_pool2d(inp, opts):
+    return to_data(adaptive_max_pool2d_forward(to_torch(inp), opts))
+
+
+def adaptive_avg_pool2d_backward(inp, grad_output, opts):
+    return vjp(lambda x: adaptive_avg_pool2d_forward(x, opts), (to_torch(inp, True),), grad_output, ("input",))["input"]
+
+
+def adaptive_max_pool2d_backward(inp, grad_output, opts):
+    return vjp(lambda x: adaptive_max_pool2d_forward(x, opts), (to_torch(inp, True),), grad_output, ("input",))["input"]
+
+
 def pad2d_backward(inp, grad_output, pads, mode):
     return vjp(lambda x: pad2d_forward(x, pads, mode), (to_torch(inp, True),), grad_output, ("input",))["input"]
 
@@ -175,9 +211,13 @@ if __name__ == "__main__":
         pad2d=pad2d,
         maxPool2d=max_pool2d,
         avgPool2d=avg_pool2d,
+        adaptiveAvgPool2d=adaptive_avg_pool2d,
+        adaptiveMaxPool2d=adaptive_max_pool2d,
         conv2dBackward=conv2d_backward,
         convTranspose2dBackward=conv_transpose2d_backward,
         maxPool2dBackward=max_pool2d_backward,
         avgPool2dBackward=avg_pool2d_backward,
         pad2dBackward=pad2d_backward,
+        adaptiveAvgPool2dBackward=adaptive_avg_pool2d_backward,
+        adaptiveMaxPool2dBackward=adaptive_max_pool2d_backward,
     )

@@ -60,6 +60,11 @@ export interface AvgPool2dOptions {
   divisorOverride?: number;
 }
 
+/** adaptiveAvgPool2d, adaptiveMaxPool2d: the output's [height, width]; windows follow `pool.adaptive.windows`. */
+export interface AdaptivePool2dOptions {
+  outputSize: Pair;
+}
+
 export interface Conv2dGradients {
   input: TensorData;
   weight: TensorData;
@@ -100,6 +105,8 @@ export type Feature =
   | 'avgPool2d.ceilMode'
   | 'avgPool2d.countIncludePad'
   | 'avgPool2d.divisorOverride'
+  | 'adaptiveAvgPool2d.uneven'
+  | 'adaptiveMaxPool2d.uneven'
   | 'errors';
 
 export interface Supports {
@@ -114,11 +121,15 @@ export type OperatorName =
   | 'pad2d'
   | 'maxPool2d'
   | 'avgPool2d'
+  | 'adaptiveAvgPool2d'
+  | 'adaptiveMaxPool2d'
   | 'conv2dBackward'
   | 'convTranspose2dBackward'
   | 'maxPool2dBackward'
   | 'avgPool2dBackward'
-  | 'pad2dBackward';
+  | 'pad2dBackward'
+  | 'adaptiveAvgPool2dBackward'
+  | 'adaptiveMaxPool2dBackward';
 
 export interface Adapter {
   name: string;
@@ -133,6 +144,8 @@ export interface Adapter {
   pad2d?(input: TensorData, pads: Pads, mode: Pad2dMode, value?: number): MaybePromise<TensorData>;
   maxPool2d?(input: TensorData, opts: MaxPool2dOptions): MaybePromise<TensorData>;
   avgPool2d?(input: TensorData, opts: AvgPool2dOptions): MaybePromise<TensorData>;
+  adaptiveAvgPool2d?(input: TensorData, opts: AdaptivePool2dOptions): MaybePromise<TensorData>;
+  adaptiveMaxPool2d?(input: TensorData, opts: AdaptivePool2dOptions): MaybePromise<TensorData>;
 
   /** Vector-Jacobian products: the gradients of ⟨op(…), gradOutput⟩ with respect to each argument. */
   conv2dBackward?(input: TensorData, weight: TensorData, bias: TensorData | null, gradOutput: TensorData, opts?: Conv2dOptions): MaybePromise<Conv2dGradients>;
@@ -140,4 +153,6 @@ export interface Adapter {
   maxPool2dBackward?(input: TensorData, gradOutput: TensorData, opts: MaxPool2dOptions): MaybePromise<TensorData>;
   avgPool2dBackward?(input: TensorData, gradOutput: TensorData, opts: AvgPool2dOptions): MaybePromise<TensorData>;
   pad2dBackward?(input: TensorData, gradOutput: TensorData, pads: Pads, mode: Pad2dMode): MaybePromise<TensorData>;
+  adaptiveAvgPool2dBackward?(input: TensorData, gradOutput: TensorData, opts: AdaptivePool2dOptions): MaybePromise<TensorData>;
+  adaptiveMaxPool2dBackward?(input: TensorData, gradOutput: TensorData, opts: AdaptivePool2dOptions): MaybePromise<TensorData>;
 }

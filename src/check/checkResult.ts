@@ -1,23 +1,39 @@
 /**
  * The outcome of one check (a golden fixture or a property) against one adapter. Results are data; reporters
- * only format them (STYLE habit 9).
+ * only format them (STYLE habit 9). A check's identity is its fields — kind, operator, family, id — never a
+ * prefix or a pattern read out of the id.
  */
 import type { TensorData } from '../adapter/contract.js';
+import type { Family } from './checkFamily.js';
 
 export type CheckStatus = 'passed' | 'failed' | 'skipped' | 'error';
 
+/** A golden fixture; a property run on random cases; or a property whose failure came from a corpus entry. */
+export type CheckKind = 'golden' | 'property' | 'corpus';
+
+/** Where a property's case can be replayed: the run seed it was drawn with, and fast-check's path to it. */
+export interface ReplayRecord {
+  readonly runSeed: number;
+  readonly path?: string;
+}
+
 export interface CheckResult {
   readonly id: string;
+  readonly kind: CheckKind;
+  /** The operator in check-id form (`max-pool2d`), or a group (`pooling`). */
+  readonly operator: string;
+  readonly family: Family;
   readonly status: CheckStatus;
   readonly clauses: readonly string[];
   /** For failed/error: `<what>=<got>, but should be <expected> [<op>(<options>)] §<clause>`; for skipped: why. */
   readonly message?: string;
   /** The smallest failing input, as data that can be replayed. */
   readonly counterexample?: unknown;
-  readonly seed?: number;
-  /** fast-check's replay path, or a fixture's file path. */
-  readonly path?: string;
-  /** For value mismatches: the tensors compared (from PropertyFailure.detail), for reports to draw. */
+  /** Set where fast-check ran (properties); the one source of every replay command and corpus entry. */
+  readonly replay?: ReplayRecord;
+  /** A golden fixture's file. */
+  readonly fixturePath?: string;
+  /** For value mismatches: the tensors compared, and the adapter calls the case made (`calls`). */
   readonly detail?: CheckDetail;
 }
 
@@ -29,5 +45,7 @@ export interface CheckDetail {
   readonly bound?: number | TensorData;
   /** How many elements differ beyond their bound. */
   readonly mismatches?: number;
+  /** Every adapter call the failing case made, in order, as recorded by the runner (src/adapter/recordingAdapter.ts). */
+  readonly calls?: readonly import('../adapter/recordedCall.js').RecordedCall[];
   readonly [key: string]: unknown;
 }

@@ -29,8 +29,3 @@ export function gamma(n: number, dtype: Dtype): number {
 export function sumBound(terms: number, absSum: number, dtype: Dtype): number {
   return TOLERANCE_C * gamma(Math.max(terms, 1), dtype) * absSum;
 }
-
-/** Per-element bounds for a whole tensor of absolute sums. */
-export function sumBounds(terms: number, absSums: ArrayLike<number>, dtype: Dtype): (index: number) => number {
-  return (i) => sumBound(terms, absSums[i] ?? 0, dtype);
-}

@@ -1,5 +1,6 @@
 /**
- * Resolves `--adapter`: `reference`, a path to an ES module (JavaScript, or TypeScript loaded directly
+ * Resolves `--adapter`: a built-in name (`reference`, `tfjs`, `tfjs:wasm`, `onnxruntime`, `pytorch`, …:
+ * src/isolation/builtinAdapters.ts), a path to an ES module (JavaScript, or TypeScript loaded directly
  * through tsx) whose default export is an adapter, or `cmd:<command>` for an adapter in any language speaking
  * the stdio protocol (spec/adapter-protocol.md). Module and command adapters run isolated from the runner
  * (a worker thread, a child process: src/isolation), so a hang or crash costs one check, not the run; the
@@ -11,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import type { Adapter } from '../adapter/contract.js';
 import { reference } from '../adapter/referenceAdapter.js';
 import { adapterProblems } from '../adapter/validateAdapter.js';
+import { builtinAdapter, builtinModuleUrl, BUILTIN_ADAPTERS } from '../isolation/builtinAdapters.js';
 import { isolateAdapter } from '../isolation/isolateAdapter.js';
 import { AdapterLoadError, AdapterTimeoutError } from '../isolation/isolationErrors.js';
 
@@ -26,29 +28,41 @@ export interface LoadAdapterOptions {
 }
 
 export async function loadAdapter(spec: string, options: LoadAdapterOptions = {}): Promise<Adapter> {
-  const isolate = spec.startsWith('cmd:') || (options.isolate ?? spec !== 'reference');
+  const builtin = builtinAdapter(spec);
+  const isolate = spec.startsWith('cmd:') || builtin?.python !== undefined || (options.isolate ?? spec !== 'reference');
+  // A missing peer's own message already says what to install.
+  const hintFor = (message: string) => (builtin?.install && !/\binstall\b/.test(message) ? ` (it needs: ${builtin.install})` : '');
   if (isolate) {
     try {
       return await isolateAdapter(spec, options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {});
     } catch (e) {
-      if (e instanceof AdapterLoadError || e instanceof AdapterTimeoutError) throw new UsageError(`--adapter ${spec}: ${e.message}`);
+      if (e instanceof AdapterLoadError || e instanceof AdapterTimeoutError) throw new UsageError(`--adapter ${spec}: ${e.message}${hintFor(e.message)}`);
       throw e;
     }
   }
   if (spec === 'reference') return reference;
-  const path = resolve(spec);
-  if (!existsSync(path)) throw new UsageError(`--adapter ${spec}: no such file (${path})`);
+  const path = builtin?.module ? builtinModuleUrl(builtin.module) : resolve(spec);
+  if (!builtin && !existsSync(path)) {
+    const names = BUILTIN_ADAPTERS.map((a) => a.name).join(', ');
+    throw new UsageError(`--adapter ${spec}: no such file (${path}), and not a built-in adapter (${names}) or cmd:<command>`);
+  }
   let module: { default?: unknown };
   try {
-    if (/\.(mts|cts|ts|tsx)$/.test(path)) {
+    if (builtin?.module) {
+      module = (await import(path)) as { default?: unknown };
+    } else if (/\.(mts|cts|ts|tsx)$/.test(path)) {
       const { tsImport } = await import('tsx/esm/api');
       module = (await tsImport(pathToFileURL(path).href, import.meta.url)) as { default?: unknown };
     } else {
       module = (await import(pathToFileURL(path).href)) as { default?: unknown };
     }
   } catch (e) {
-    throw new UsageError(`--adapter ${spec}: the module failed to load: ${(e as Error).message}`);
+    throw new UsageError(`--adapter ${spec}: the module failed to load: ${(e as Error).message}${hintFor((e as Error).message)}`);
   }
+  // A TypeScript file outside an ESM package is compiled as CommonJS: `export default` arrives as
+  // `module.default.default`, flagged `__esModule`.
+  const inner = module.default as { __esModule?: unknown; default?: unknown } | undefined;
+  if (inner !== null && typeof inner === 'object' && inner.__esModule === true && 'default' in inner) module = { default: inner.default };
   if (module.default === undefined) throw new UsageError(`--adapter ${spec}: the module has no default export (export default { name, dtype, conv2d, … })`);
   const problems = adapterProblems(module.default);
   if (problems.length > 0) throw new UsageError(`--adapter ${spec}: the default export does not satisfy the adapter contract:\n  - ${problems.join('\n  - ')}`);

@@ -3,14 +3,19 @@
  * and, where the fixture has values, every element is within the fixture's absolute tolerance.
  */
 import type { Adapter, TensorData } from '../adapter/contract.js';
+import { unsupportedNeed } from '../adapter/declaredFeatures.js';
 import { invokeOperator, UnsupportedOperator, type OperatorCall } from '../adapter/operatorCall.js';
+import { isUnsupported } from '../adapter/unsupported.js';
 import { compareTensors } from '../check/compareTensors.js';
-import type { CheckResult } from '../check/checkResult.js';
+import type { CheckDetail, CheckResult } from '../check/checkResult.js';
+import { recordingAdapter } from '../adapter/recordingAdapter.js';
+import { operatorRecord } from '../operators/index.js';
 import { boundText } from '../errors/boundedText.js';
 import { formatValue } from '../errors/convkitError.js';
 import { checkAdapterResult } from '../tensor/tensorData.js';
 import { decodeValue, type Fixture, type FixtureTensor, type ForwardFixture, type TrainingFixture } from './fixture.js';
 import { trainingMismatches } from './checkTrainingFixture.js';
+import { fixtureFeatures } from './fixtureFeatures.js';
 import { replayTrainingOnAdapter } from './trainingRunOnAdapter.js';
 
 /** Deterministic stand-in values for `fill: 'random'` inputs: small multiples of 1/4 in [−2, 2]. */
@@ -38,32 +43,47 @@ export function fixtureCall(fixture: ForwardFixture): OperatorCall {
  * runs then check an adapter's gradients too; an adapter without them is skipped.
  */
 export async function checkFixture(adapter: Adapter, fixture: Fixture): Promise<CheckResult> {
+  // A fixture that needs a feature the adapter declared unsupported is skipped, as a property's case is (a
+  // missing operator is said as such, below).
+  const ops = fixture.kind === 'training' ? (['conv2d', 'conv2dBackward'] as const) : [fixture.op];
+  const declared = ops.every((op) => typeof adapter[op] === 'function') ? unsupportedNeed(adapter, fixtureFeatures(fixture)) : null;
+  if (declared !== null) return { ...goldenBase(fixture), status: 'skipped', message: declared };
   return fixture.kind === 'training' ? checkTrainingOnAdapter(adapter, fixture) : checkForwardFixture(adapter, fixture);
 }
 
+/** The fields every golden result shares; a training run fits a conv2d layer. */
+function goldenBase(fixture: Fixture) {
+  const operator = fixture.kind === 'training' ? operatorRecord('conv2d').id : operatorRecord(fixture.op).id;
+  return { id: `golden/${fixture.id}`, kind: 'golden' as const, operator, family: 'golden' as const, clauses: fixture.clauses, ...(fixture.path ? { fixturePath: fixture.path } : {}) };
+}
+
 async function checkTrainingOnAdapter(adapter: Adapter, fixture: TrainingFixture): Promise<CheckResult> {
-  const base = { id: `golden/${fixture.id}`, clauses: fixture.clauses, ...(fixture.path ? { path: fixture.path } : {}) };
+  const base = goldenBase(fixture);
   try {
     const mismatches = trainingMismatches(fixture, await replayTrainingOnAdapter(adapter, fixture));
     if (mismatches.length === 0) return { ...base, status: 'passed' };
     return { ...base, status: 'failed', message: mismatches[0]!, counterexample: { mismatches } };
   } catch (e) {
     if (e instanceof UnsupportedOperator) return { ...base, status: 'skipped', message: e.message };
+    if (isUnsupported(e)) return { ...base, status: 'skipped', message: `adapter ${adapter.name} answered unsupported: ${e.message}` };
     return { ...base, status: 'error', message: `training ${fixture.id} threw ${thrownText(e)}` };
   }
 }
 
 async function checkForwardFixture(adapter: Adapter, fixture: ForwardFixture): Promise<CheckResult> {
-  const base = { id: `golden/${fixture.id}`, clauses: fixture.clauses, ...(fixture.path ? { path: fixture.path } : {}) };
+  const recorder = recordingAdapter(adapter);
+  const withCalls = (detail: CheckDetail = {}): { detail: CheckDetail } => ({ detail: { ...detail, calls: recorder.calls } });
+  const base = goldenBase(fixture);
   const call = fixtureCall(fixture);
   const where = `[${fixture.op}(${formatValue(fixture.options)})]`;
   const clause = fixture.clauses[0] ?? '';
   let raw: unknown;
   try {
-    raw = await invokeOperator(adapter, call);
+    raw = await invokeOperator(recorder.adapter, call);
   } catch (e) {
     if (e instanceof UnsupportedOperator) return { ...base, status: 'skipped', message: e.message };
-    return { ...base, status: 'error', message: `${fixture.op} threw ${thrownText(e)} ${where}` };
+    if (isUnsupported(e)) return { ...base, status: 'skipped', message: `adapter ${adapter.name} answered unsupported: ${e.message} ${where}` };
+    return { ...base, status: 'error', message: `${fixture.op} threw ${thrownText(e)} ${where}`, ...withCalls() };
   }
   let actual;
   try {
@@ -71,12 +91,12 @@ async function checkForwardFixture(adapter: Adapter, fixture: ForwardFixture): P
     // on status, so both must agree.
     actual = checkAdapterResult(raw, fixture.op, null);
   } catch (e) {
-    return { ...base, status: 'error', message: `${thrownText(e)} ${where}` };
+    return { ...base, status: 'error', message: `${thrownText(e)} ${where}`, ...withCalls() };
   }
   const want = fixture.expected.shape;
   if (actual.shape.length !== want.length || actual.shape.some((d, i) => d !== want[i])) {
     // A well-formed tensor of the wrong shape is a wrong answer.
-    return { ...base, status: 'failed', message: `${fixture.op}.shape=[${actual.shape.join(', ')}], but should be [${want.join(', ')}] ${where} §${clause}` };
+    return { ...base, status: 'failed', message: `${fixture.op}.shape=[${actual.shape.join(', ')}], but should be [${want.join(', ')}] ${where} §${clause}`, ...withCalls() };
   }
   if (fixture.expected.data === undefined) return { ...base, status: 'passed' };
   const expected = { shape: fixture.expected.shape, data: Float64Array.from(fixture.expected.data.map(decodeValue)) };
@@ -89,7 +109,7 @@ async function checkForwardFixture(adapter: Adapter, fixture: ForwardFixture): P
     status: 'failed',
     message: `${fixture.op}[${m.position.join(', ')}]=${m.actual}, but should be ${m.expected} (±${m.bound}; ${cmp.mismatches} of ${expected.data.length} elements differ) ${where} §${clause}`,
     counterexample: { call, expected: fixture.expected },
-    detail: { actual, expected, bound: tolerance, mismatches: cmp.mismatches },
+    ...withCalls({ actual, expected, bound: tolerance, mismatches: cmp.mismatches }),
   };
 }
 

@@ -2,6 +2,9 @@
  * A golden fixture: one operator call with its expected result, taken from the notes or computed by an
  * implementation independent of the reference (golden/README.md; the JSON Schema is golden/schema.json).
  */
+import type { Feature } from '../adapter/contract.js';
+import type { ForwardOp } from '../adapter/operatorCall.js';
+
 export type FixtureValue = number | 'NaN' | 'Infinity' | '-Infinity';
 
 export interface FixtureTensor {
@@ -11,11 +14,13 @@ export interface FixtureTensor {
   fill?: 'random';
 }
 
-export type FixtureOp = 'corr2d' | 'conv2d' | 'convTranspose2d' | 'pad2d' | 'maxPool2d' | 'avgPool2d';
+/** Any registered forward operator (src/operators/); golden/schema.json lists the ones fixtures exist for. */
+export type FixtureOp = ForwardOp;
 
 export interface FixtureProvenance {
   source: 'notes' | 'pytorch';
-  note: string;
+  /** The notes file; absent on cases computed with PyTorch that no note contains (golden/pytorch/). */
+  note?: string;
   cell?: string;
   printed?: string;
   computedWith?: string;
@@ -34,6 +39,8 @@ export interface ForwardFixture {
   tolerance?: { abs: number; comment?: string };
   provenance: FixtureProvenance;
   clauses: string[];
+  /** Declared features it needs beyond those its call shows (src/golden/fixtureFeatures.ts derives those). */
+  features?: Feature[];
   /** Where the fixture was read from; filled in by the loader. */
   path?: string;
 }
@@ -62,6 +69,8 @@ export interface TrainingFixture {
   notReproduced?: { what: string; clause: string; reason: string }[];
   provenance: FixtureProvenance;
   clauses: string[];
+  /** Declared features it needs beyond conv2d's bias (src/golden/fixtureFeatures.ts). */
+  features?: Feature[];
   path?: string;
 }
 

@@ -7,6 +7,7 @@
  * with AdapterCrashError (`kit.protocol.crash`). Either way the channel is killed and reopened lazily on the
  * next call. A thrown error comes back rebuilt (`kit.protocol.errors`); results pass through as they are.
  */
+import { ADAPTER_METHODS } from '../operators/index.js';
 import type { Adapter, OperatorName } from '../adapter/contract.js';
 import type { AdapterChannel, Handshake, OpenChannel, Reply } from './adapterChannel.js';
 import { AdapterCrashError, AdapterTimeoutError, HandshakeTimeoutError, OperatorCutOffError } from './isolationErrors.js';
@@ -209,6 +210,8 @@ export async function isolatedAdapter(open: OpenChannel, constraints: IsolationC
   };
   sessions.set(adapter, session);
   const operators = adapter as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
-  for (const op of hello.ops) operators[op] = (...args: unknown[]) => session.call(op, args);
+  // Only registered methods (src/operators/) become operators; a name the kit does not know is ignored.
+  const known = new Set<string>(ADAPTER_METHODS);
+  for (const op of hello.ops) if (known.has(op)) operators[op] = (...args: unknown[]) => session.call(op, args);
   return adapter;
 }

@@ -4,6 +4,7 @@
  * (`kit.protocol.errors`). An error that carries a clause is rebuilt as a ConvkitError, so properties that read
  * `.clause` (errors.invalid-configurations-rejected) work on isolated and non-JavaScript adapters alike.
  */
+import { Unsupported } from '../adapter/unsupported.js';
 import { ConvkitError, type ConvkitErrorCode } from '../errors/convkitError.js';
 import { boundText, thrownNonError } from '../errors/boundedText.js';
 
@@ -54,6 +55,7 @@ export function readWireError(value: unknown): WireError {
 
 /** Rebuilds the thrown error on the runner's side. */
 export function fromWireError(wire: WireError): Error {
+  if (wire.name === 'Unsupported') return new Unsupported(wire.message);
   if (wire.clause !== undefined) {
     const e = new ConvkitError({
       code: (wire.code ?? 'E_OPTION') as ConvkitErrorCode,

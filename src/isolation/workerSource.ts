@@ -89,7 +89,10 @@ async function main() {
   } catch (e) {
     return post({ id: 0, error: { name: 'AdapterLoadError', message: 'the module failed to load: ' + (e && e.message) } });
   }
-  const adapter = module[exportName];
+  // A TypeScript file outside an ESM package is compiled as CommonJS: its \`export default\` arrives as
+  // \`module.default.default\`, flagged \`__esModule\`.
+  const raw = module[exportName];
+  const adapter = exportName === 'default' && raw !== null && typeof raw === 'object' && raw.__esModule === true && 'default' in raw ? raw.default : raw;
   const isObject = typeof adapter === 'object' && adapter !== null;
   const fields = {};
   if (isObject) for (const op of operatorNames) if (adapter[op] !== undefined) fields[op] = typeof adapter[op];

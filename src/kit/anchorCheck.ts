@@ -26,10 +26,7 @@ export async function anchorFailure(adapter: Adapter, call: OperatorCall): Promi
   try {
     expectClose(actual, expectation.expected, expectation.bound, { what: `anchor: ${call.op}`, call: describeCall(call), clause });
   } catch (e) {
-    if (e instanceof PropertyFailure) {
-      e.adapterCalls = [call];
-      return e;
-    }
+    if (e instanceof PropertyFailure) return e;
     throw e;
   }
   return null;

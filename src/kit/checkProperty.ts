@@ -1,15 +1,16 @@
 /**
  * Runs one property against one adapter with fast-check and turns the outcome into a CheckResult: skipped
  * when the adapter lacks an operator or declared a needed feature unsupported; failed with the shrunk
- * counterexample, seed and replay path; error when the adapter threw (or returned a malformed tensor) rather
- * than answering wrongly.
+ * counterexample, the adapter calls it made and its replay record; error when the adapter threw (or returned a
+ * malformed tensor) rather than answering wrongly.
  */
 import fc from 'fast-check';
 import type { Adapter, Feature } from '../adapter/contract.js';
-import type { CheckDetail, CheckResult } from '../check/checkResult.js';
-import { PropertyFailure } from '../../properties/propertyFailure.js';
-import { adapterCallTrace } from '../../properties/callAdapter.js';
 import type { OperatorCall } from '../adapter/operatorCall.js';
+import type { RecordedCall } from '../adapter/recordedCall.js';
+import type { CheckDetail, CheckKind, CheckResult } from '../check/checkResult.js';
+import { PropertyFailure } from '../../properties/propertyFailure.js';
+import { isUnsupported } from '../adapter/unsupported.js';
 import type { Property } from '../../properties/property.js';
 import { isAdapterFailure } from '../errors/adapterFailure.js';
 import { boundText, thrownNonError } from '../errors/boundedText.js';
@@ -17,12 +18,16 @@ import { anchorFailure } from './anchorCheck.js';
 import { confirmFailure, ShrinkBudget, type Outcome } from './confirmFailure.js';
 import { featureFilter, NoCaseCanBeDrawn } from './featureFilter.js';
 import { propertySeed } from './propertySeed.js';
+import { recordingAdapter } from '../adapter/recordingAdapter.js';
 
 export interface PropertyRunOptions {
+  /** The run seed; the property's own seed derives from it and the property's id. */
   readonly seed: number;
   readonly runs: number;
   /** fast-check's replay path: re-runs exactly the recorded failing case. */
   readonly path?: string;
+  /** 'corpus' when the path comes from the counterexample corpus. */
+  readonly kind?: Extract<CheckKind, 'property' | 'corpus'>;
 }
 
 export function unsupportedFeatures(adapter: Adapter): Set<Feature> {
@@ -39,9 +44,12 @@ export function missingRequirement(adapter: Adapter, property: Property): string
   return null;
 }
 
+/** The calls each failing case made, keyed by the error it threw (fast-check hands back the shrunk case's error). */
+type CallLog = WeakMap<object, RecordedCall[]>;
+
 export async function checkProperty(adapter: Adapter, property: Property, options: PropertyRunOptions): Promise<CheckResult> {
   const seed = propertySeed(options.seed, property.id);
-  const base = { id: property.id, clauses: property.clauses, seed };
+  const base = { id: property.id, kind: options.kind ?? 'property', operator: property.operator, family: property.family, clauses: property.clauses };
   const missing = missingRequirement(adapter, property);
   if (missing !== null) return { ...base, status: 'skipped', message: missing };
 
@@ -49,83 +57,115 @@ export async function checkProperty(adapter: Adapter, property: Property, option
   const caseFeatures = property.caseFeatures;
   const arbitrary = caseFeatures && off.size > 0 ? featureFilter(property.arbitrary, caseFeatures, off) : property.arbitrary;
   const numRuns = Math.min(options.runs, property.maxRuns ?? options.runs);
+  const log: CallLog = new WeakMap();
   // A timeout or crash of the adapter ends the property at once: shrinking would only wait for the same
   // timeout again and again. Later cases fail immediately and the case that hit it is reported.
-  let fatal: { error: Error; value: unknown } | null = null;
+  let fatal: { error: Error; value: unknown; calls: RecordedCall[] } | null = null;
   const budget = new ShrinkBudget();
-  let anchorCall: OperatorCall | undefined; // the first call of the first passing case, for the anchor
+  let anchorCall: OperatorCall | undefined; // the first forward call of the first passing case, for the anchor
+  // A case the adapter answered `Unsupported` is skipped (fc.pre); when the first cases all are, the check is.
+  const unsupported = { cases: 0, supported: 0, reason: '' };
   const predicate = async (value: unknown): Promise<void> => {
     if (fatal !== null) throw fatal.error;
     if (budget.exhausted()) return; // past the shrink bound: the candidate is not run
-    const calls: OperatorCall[] = [];
+    const recorder = recordingAdapter(adapter);
     try {
-      await adapterCallTrace.run(calls, () => property.predicate(adapter, value));
-      anchorCall ??= calls[0];
+      await property.predicate(recorder.adapter, value);
+      unsupported.supported++;
+      anchorCall ??= recorder.calls.find((c) => c.method === c.call.op)?.call;
     } catch (e) {
       budget.failed();
-      if (isFatalAdapterError(e)) fatal = { error: e, value };
-      if (e instanceof PropertyFailure) e.adapterCalls = calls;
-      throw e;
+      if (isUnsupported(e)) {
+        unsupported.cases++;
+        unsupported.reason = e.message;
+        if (unsupported.supported === 0 && unsupported.cases >= ALL_UNSUPPORTED_AFTER) fatal = { error: e, value, calls: recorder.calls };
+        else fc.pre(false);
+      } else {
+        unsupported.supported++; // answered, wrongly or by throwing: not unsupported
+      }
+      // A thrown non-Error is wrapped so its calls can be keyed by it; its description is kept as the message.
+      const error = e instanceof Error ? e : new ThrownNonError(thrownNonError(e));
+      if (isFatalAdapterError(error)) fatal = { error, value, calls: recorder.calls };
+      log.set(error, recorder.calls);
+      throw error;
     }
   };
+  const replayPath = options.path;
   let details: fc.RunDetails<[unknown]>;
   try {
-    details = await fc.check(
-      fc.asyncProperty(arbitrary, predicate),
-      { seed, numRuns, ...(options.path !== undefined ? { path: options.path, endOnFailure: true } : {}) },
-    );
+    details = await fc.check(fc.asyncProperty(arbitrary, predicate), { seed, numRuns, ...(replayPath !== undefined ? { path: replayPath, endOnFailure: true } : {}) });
   } catch (e) {
     if (e instanceof NoCaseCanBeDrawn) return { ...base, status: 'skipped', message: `adapter ${adapter.name}: ${e.message}` };
     // A defect in the property itself (its generator threw): reported, never allowed to stop the run.
-    return { ...base, status: 'error', message: `property ${property.id} could not run: ${(e as Error).message}` };
+    return { ...base, status: 'error', message: `property ${property.id} could not run: ${(e as Error).message}`, detail: { couldNotRun: true } };
+  }
+  if (unsupported.supported === 0 && unsupported.cases > 0) {
+    return { ...base, status: 'skipped', message: `adapter ${adapter.name} answered every case unsupported: ${unsupported.reason}` };
   }
   if (!details.failed) return anchored(adapter, anchorCall, base);
-  const hit = fatal as { error: Error; value: unknown } | null;
+  const path = details.counterexamplePath ?? replayPath;
+  const replay = { runSeed: options.seed, ...(path !== undefined && path !== null ? { path } : {}) };
+  const hit = fatal as { error: Error; value: unknown; calls: RecordedCall[] } | null;
   if (hit !== null) {
-    return { ...base, status: 'error', counterexample: hit.value, message: `the adapter ${hit.error.name === 'AdapterTimeoutError' ? 'timed out' : 'crashed'}: ${hit.error.message}` };
+    return {
+      ...base,
+      status: 'error',
+      counterexample: hit.value,
+      replay,
+      message: `the adapter ${hit.error.name === 'AdapterTimeoutError' ? 'timed out' : 'crashed'}: ${hit.error.message}`,
+      ...(hit.calls.length > 0 ? { detail: { calls: hit.calls } } : {}),
+    };
   }
   const error = details.errorInstance;
+  const calls = (typeof error === 'object' && error !== null ? log.get(error) : undefined) ?? [];
   const counterexample = details.counterexample?.[0];
-  const path = details.counterexamplePath ?? undefined;
-  const common = { ...base, counterexample, ...(path !== undefined ? { path } : {}) };
+  const common = { ...base, counterexample, replay };
   const confirmation = await confirmFailure(adapter, { passed: false, message: outcomeText(error) }, () => runOnce(adapter, property, counterexample));
-  if (confirmation.verdict !== 'confirmed') return { ...common, status: 'error', message: confirmation.message!, detail: { answers: confirmation.answers } };
+  if (confirmation.verdict !== 'confirmed') return { ...common, status: 'error', message: confirmation.message!, detail: { answers: confirmation.answers, ...(calls.length > 0 ? { calls } : {}) } };
   const bound = budget.hit ? `[shrinking stopped at its bound of ${budget.bound} steps: this case may not be the smallest] ` : '';
   if (error instanceof PropertyFailure) {
-    const calls = error.adapterCalls;
-    const detail: CheckDetail = { ...(error.detail ?? {}), ...(calls.length > 0 ? { call: calls[calls.length - 1], calls } : {}) };
+    const detail: CheckDetail = { ...(error.detail ?? {}), ...(calls.length > 0 ? { calls } : {}) };
     return { ...common, status: 'failed', message: `${bound}${error.message}`, ...(Object.keys(detail).length > 0 ? { detail } : {}) };
   }
-  const message = error instanceof Error ? `${error.name}: ${boundText(error.message)}` : thrownNonError(error);
-  return { ...common, status: 'error', message: `${bound}the adapter threw on a valid case: ${message}` };
+  const message = error instanceof ThrownNonError ? error.message : error instanceof Error ? `${error.name}: ${boundText(error.message)}` : thrownNonError(error);
+  return { ...common, status: 'error', message: `${bound}the adapter threw on a valid case: ${message}`, ...(calls.length > 0 ? { detail: { calls } } : {}) };
 }
 
 /** A passed property, unless its first call disagrees with the reference (anchorCheck.ts). */
-async function anchored(adapter: Adapter, call: OperatorCall | undefined, base: Pick<CheckResult, 'id' | 'clauses' | 'seed'>): Promise<CheckResult> {
+async function anchored(adapter: Adapter, call: OperatorCall | undefined, base: Pick<CheckResult, 'id' | 'kind' | 'operator' | 'family' | 'clauses'>): Promise<CheckResult> {
   if (call === undefined) return { ...base, status: 'passed' };
   try {
     const failure = await anchorFailure(adapter, call);
     if (failure === null) return { ...base, status: 'passed' };
-    const detail: CheckDetail = { ...(failure.detail ?? {}), call, calls: [call] };
+    const detail: CheckDetail = { ...(failure.detail ?? {}), calls: [{ method: call.op, call }] };
     return { ...base, status: 'failed', counterexample: call, message: failure.message, detail };
   } catch (e) {
     return { ...base, status: 'error', counterexample: call, message: `the adapter threw on the anchor call (its first call, checked against the reference): ${outcomeText(e)}` };
   }
 }
 
+/** A failure's answer as text, the same for the first run and the confirming one. */
 function outcomeText(error: unknown): string {
+  if (error instanceof ThrownNonError) return error.message;
   return error instanceof Error ? `${error.name}: ${boundText(error.message)}` : thrownNonError(error);
 }
 
 /** One more run of a case, for confirmFailure. */
 async function runOnce(adapter: Adapter, property: Property, value: unknown): Promise<Outcome> {
   try {
-    await adapterCallTrace.run([], () => property.predicate(adapter, value));
+    await property.predicate(adapter, value);
     return { passed: true };
   } catch (e) {
     return { passed: false, message: outcomeText(e) };
   }
 }
+
+class ThrownNonError extends Error {
+  override name = 'ThrownNonError';
+}
+
+/** Cases answered `Unsupported`, none supported, after which the check stops as skipped. */
+export const ALL_UNSUPPORTED_AFTER = 20;
 
 /** Errors after which the adapter's process or worker was restarted: not worth shrinking (see src/isolation). */
 export function isFatalAdapterError(e: unknown): e is Error {

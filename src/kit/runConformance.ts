@@ -65,9 +65,9 @@ export function allCheckIds(options: Pick<ConformanceOptions, 'fixtures' | 'extr
 async function checkWithCorpus(adapter: Adapter, property: Property, seed: number, runs: number, corpus: readonly CorpusEntry[]): Promise<CheckResult> {
   for (const entry of corpus) {
     if (entry.id !== property.id) continue;
-    const replayed = await checkProperty(adapter, property, { seed: entry.runSeed, runs, path: entry.path });
+    const replayed = await checkProperty(adapter, property, { seed: entry.runSeed, runs, path: entry.path, kind: 'corpus' });
     // A path recorded before the property's generator changed no longer replays: it proves nothing either way.
-    if (replayed.status === 'error' && (replayed.message ?? '').includes('could not run')) continue;
+    if (replayed.status === 'error' && replayed.detail?.['couldNotRun'] === true) continue;
     if (replayed.status === 'failed' || replayed.status === 'error') {
       return { ...replayed, message: `[corpus case from run seed ${entry.runSeed}] ${replayed.message ?? ''}` };
     }

@@ -6,6 +6,7 @@ import { avgPool2dBackward } from '../reference/avgPool2dBackward.js';
 import { avgPool2dGeometry, pool2dOutputShape } from '../shape/pool2dGeometry.js';
 import { avgPool2dInvalidArb } from '../../properties/arbitraries/invalidCall.js';
 import { avgPool2dCall, avgPool2dCaseArb } from '../../properties/arbitraries/poolCase.js';
+import { pairOf } from '../shape/pair.js';
 import { inputTensor } from './callTensors.js';
 import { COMMON_DEFINITION_CLAUSES, INVALID_CONFIGURATIONS_CLAUSES } from './commonClauses.js';
 import type { OperatorRecord } from './operatorRecord.js';
@@ -31,8 +32,7 @@ export const avgPool2dOperator: OperatorRecord = {
   outputShape: (call) => pool2dOutputShape(avgPool2dGeometry(call.inputs['input']?.shape ?? [], opts(call))),
   shapeClause: 'shape.pool',
   terms: (call) => {
-    const k = opts(call).kernelSize;
-    const [kh, kw] = Array.isArray(k) ? k : [k, k];
+    const [kh, kw] = pairOf(opts(call).kernelSize, 1);
     return kh * kw + 1; // one division after the sum
   },
   features: avgPool2dCallFeatures,

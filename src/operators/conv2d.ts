@@ -7,7 +7,7 @@ import { conv2dGeometry, conv2dOutputShape } from '../shape/conv2dGeometry.js';
 import { conv2dCall, conv2dCaseArb } from '../../properties/arbitraries/conv2dCase.js';
 import { conv2dInvalidArb } from '../../properties/arbitraries/invalidCall.js';
 import { inputTensor, optionalInputTensor } from './callTensors.js';
-import { isPairOf } from './pairOf.js';
+import { isPairOf } from '../shape/pair.js';
 import { COMMON_DEFINITION_CLAUSES, INVALID_CONFIGURATIONS_CLAUSES } from './commonClauses.js';
 import type { OperatorRecord } from './operatorRecord.js';
 import { gradOutput, options, tensor } from './signature.js';

@@ -9,7 +9,7 @@ import { convTranspose2dInvalidArb } from '../../properties/arbitraries/invalidC
 import { inputTensor, optionalInputTensor } from './callTensors.js';
 import { COMMON_DEFINITION_CLAUSES, INVALID_CONFIGURATIONS_CLAUSES } from './commonClauses.js';
 import type { OperatorRecord } from './operatorRecord.js';
-import { isPairOf } from './pairOf.js';
+import { isPairOf } from '../shape/pair.js';
 import { gradOutput, options, tensor } from './signature.js';
 
 const opts = (call: OperatorCall) => call.options as ConvTranspose2dOptions;

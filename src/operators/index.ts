@@ -5,6 +5,8 @@
  */
 import type { Adapter, OperatorName } from '../adapter/contract.js';
 import type { ForwardOp } from '../adapter/operatorCall.js';
+import { adaptiveAvgPool2dOperator } from './adaptiveAvgPool2d.js';
+import { adaptiveMaxPool2dOperator } from './adaptiveMaxPool2d.js';
 import { avgPool2dOperator } from './avgPool2d.js';
 import { conv2dOperator } from './conv2d.js';
 import { convTranspose2dOperator } from './convTranspose2d.js';
@@ -15,7 +17,7 @@ import { pad2dOperator } from './pad2d.js';
 
 export type { OperatorRecord, BackwardRecord, InvalidCall, PropertyText } from './operatorRecord.js';
 
-export const OPERATORS: readonly OperatorRecord[] = [corr2dOperator, conv2dOperator, convTranspose2dOperator, pad2dOperator, maxPool2dOperator, avgPool2dOperator];
+export const OPERATORS: readonly OperatorRecord[] = [corr2dOperator, conv2dOperator, convTranspose2dOperator, pad2dOperator, maxPool2dOperator, avgPool2dOperator, adaptiveAvgPool2dOperator, adaptiveMaxPool2dOperator];
 
 // Compile-time checks: every forward operator of the contract has a record (a missing key fails here), and
 // every record's methods are keys of Adapter (`name: ForwardOp`, `backward.method: OperatorName`).
@@ -26,6 +28,8 @@ const BY_NAME: Readonly<Record<ForwardOp, OperatorRecord>> = {
   pad2d: pad2dOperator,
   maxPool2d: maxPool2dOperator,
   avgPool2d: avgPool2dOperator,
+  adaptiveAvgPool2d: adaptiveAvgPool2dOperator,
+  adaptiveMaxPool2d: adaptiveMaxPool2dOperator,
 };
 type MethodsAreAdapterKeys = OperatorName extends keyof Adapter ? true : never;
 export const METHODS_ARE_ADAPTER_KEYS: MethodsAreAdapterKeys = true;

@@ -11,7 +11,7 @@ import { maxPool2dCall, maxPool2dCaseArb } from '../../properties/arbitraries/po
 import { inputTensor } from './callTensors.js';
 import { COMMON_DEFINITION_CLAUSES, INVALID_CONFIGURATIONS_CLAUSES } from './commonClauses.js';
 import type { OperatorRecord } from './operatorRecord.js';
-import { isPairOf } from './pairOf.js';
+import { isPairOf } from '../shape/pair.js';
 import { gradOutput, options, tensor } from './signature.js';
 
 const opts = (call: OperatorCall) => call.options as unknown as MaxPool2dOptions;

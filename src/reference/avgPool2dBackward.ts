@@ -5,20 +5,19 @@
  * G[i, j] / divisor; overlapping windows accumulate. Padding positions hold no input and receive nothing.
  */
 import type { AvgPool2dOptions } from '../adapter/contract.js';
-import { avgPool2dGeometry, pool2dOutputShape } from '../shape/pool2dGeometry.js';
+import { avgPool2dGeometry, pool2dGrid, pool2dOutputShape } from '../shape/pool2dGeometry.js';
+import { forEachTap, forEachWindow } from '../shape/windowWalker.js';
 import { tensor, type Tensor } from '../tensor/tensor.js';
-import { forEachAvgPoolWindow } from './avgPool2d.js';
+import { avgPoolDivisor } from './avgPool2d.js';
 import { checkGradOutput } from './checkGradOutput.js';
 
 export function avgPool2dBackward(input: Tensor, gradOutput: Tensor, opts: AvgPool2dOptions): Tensor {
   const g = avgPool2dGeometry(input.shape, opts, 'avgPool2dBackward');
   checkGradOutput('avgPool2dBackward', gradOutput, pool2dOutputShape(g));
   const gradInput = tensor(input.shape);
-  forEachAvgPoolWindow(g, (w) => {
-    const share = gradOutput.data[w.out]! / w.divisor;
-    for (let y = w.y0; y < w.y1; y++) {
-      for (let x = w.x0; x < w.x1; x++) gradInput.data[w.inBase + y * g.width + x]! += share;
-    }
+  forEachWindow(pool2dGrid(g), (w) => {
+    const share = gradOutput.data[w.out]! / avgPoolDivisor(g, w.i, w.j);
+    forEachTap(w, g.w.size, (k) => (gradInput.data[w.inBase + k]! += share));
   });
   return gradInput;
 }

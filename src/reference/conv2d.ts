@@ -6,6 +6,7 @@ import type { Conv2dOptions } from '../adapter/contract.js';
 import { conv2dGeometry, conv2dOutputShape, type Conv2dGeometry } from '../shape/conv2dGeometry.js';
 import { tensor, type Tensor } from '../tensor/tensor.js';
 import { pad2d } from './pad2d.js';
+import { pad2dModeOf } from '../shape/pad2dGeometry.js';
 
 export function conv2d(input: Tensor, weight: Tensor, bias: Tensor | null = null, opts: Conv2dOptions = {}): Tensor {
   const g = conv2dGeometry(input.shape, weight.shape, bias?.shape ?? null, opts);
@@ -16,7 +17,7 @@ export function conv2d(input: Tensor, weight: Tensor, bias: Tensor | null = null
 export function padForConv(input: Tensor, g: Conv2dGeometry): Tensor {
   const { top, bottom, left, right } = g.pads;
   if (top === 0 && bottom === 0 && left === 0 && right === 0) return input;
-  return pad2d(input, g.pads, g.paddingMode === 'zeros' ? 'constant' : g.paddingMode);
+  return pad2d(input, g.pads, pad2dModeOf(g.paddingMode));
 }
 
 /**
@@ -28,7 +29,8 @@ function correlateValid(padded: Tensor, weight: Tensor, bias: Tensor | null, g: 
   const [, , ph, pw] = padded.shape as [number, number, number, number];
   const groupIn = g.inChannels / g.groups;
   const groupOut = g.outChannels / g.groups;
-  const { kernelH, kernelW, strideH, strideW, dilationH, dilationW, outH, outW } = g;
+  const { kernel: kernelH, stride: strideH, dilation: dilationH, out: outH } = g.h;
+  const { kernel: kernelW, stride: strideW, dilation: dilationW, out: outW } = g.w;
   const x = padded.data;
   const w = weight.data;
   for (let n = 0; n < g.batch; n++) {

@@ -15,6 +15,7 @@ import { tensor, type Tensor } from '../tensor/tensor.js';
 import { checkGradOutput } from './checkGradOutput.js';
 import { padForConv } from './conv2d.js';
 import { pad2dBackward } from './pad2dBackward.js';
+import { pad2dModeOf } from '../shape/pad2dGeometry.js';
 
 export interface Conv2dTensorGradients {
   readonly input: Tensor;
@@ -30,7 +31,7 @@ export function conv2dBackward(input: Tensor, weight: Tensor, bias: Tensor | nul
   const gradPadded = tensor(padded.shape);
   const gradWeight = tensor(weight.shape);
   correlateValidBackward(padded, weight, gradOutput, gradPadded, gradWeight, g);
-  const gradInput = padded === input ? gradPadded : pad2dBackward(input.shape, gradPadded, g.pads, g.paddingMode === 'zeros' ? 'constant' : g.paddingMode);
+  const gradInput = padded === input ? gradPadded : pad2dBackward(input.shape, gradPadded, g.pads, pad2dModeOf(g.paddingMode));
   if (bias === null) return { input: gradInput, weight: gradWeight };
   return { input: gradInput, weight: gradWeight, bias: biasGradient(gradOutput, g.outChannels) };
 }
@@ -55,7 +56,8 @@ function correlateValidBackward(padded: Tensor, weight: Tensor, gradOutput: Tens
   const [, , ph, pw] = padded.shape as [number, number, number, number];
   const groupIn = g.inChannels / g.groups;
   const groupOut = g.outChannels / g.groups;
-  const { kernelH, kernelW, strideH, strideW, dilationH, dilationW, outH, outW } = g;
+  const { kernel: kernelH, stride: strideH, dilation: dilationH, out: outH } = g.h;
+  const { kernel: kernelW, stride: strideW, dilation: dilationW, out: outW } = g.w;
   const x = padded.data;
   const w = weight.data;
   const gx = gradPadded.data;

@@ -12,7 +12,8 @@ export function convTranspose2d(input: Tensor, weight: Tensor, bias: Tensor | nu
   const out = tensor(convTranspose2dOutputShape(g));
   const groupIn = g.inChannels / g.groups;
   const groupOut = g.outChannels / g.groups;
-  const { height, width, kernelH, kernelW, strideH, strideW, dilationH, dilationW, padH, padW, outH, outW } = g;
+  const { size: height, kernel: kernelH, stride: strideH, dilation: dilationH, padding: padH, out: outH } = g.h;
+  const { size: width, kernel: kernelW, stride: strideW, dilation: dilationW, padding: padW, out: outW } = g.w;
   for (let n = 0; n < g.batch; n++) {
     for (let c = 0; c < g.inChannels; c++) {
       const firstOut = Math.floor(c / groupIn) * groupOut;

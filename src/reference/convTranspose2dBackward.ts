@@ -28,7 +28,8 @@ export function convTranspose2dBackward(
   const gradWeight = tensor(weight.shape);
   const groupIn = g.inChannels / g.groups;
   const groupOut = g.outChannels / g.groups;
-  const { height, width, kernelH, kernelW, strideH, strideW, dilationH, dilationW, padH, padW, outH, outW } = g;
+  const { size: height, kernel: kernelH, stride: strideH, dilation: dilationH, padding: padH, out: outH } = g.h;
+  const { size: width, kernel: kernelW, stride: strideW, dilation: dilationW, padding: padW, out: outW } = g.w;
   const gOut = gradOutput.data;
   for (let n = 0; n < g.batch; n++) {
     for (let c = 0; c < g.inChannels; c++) {

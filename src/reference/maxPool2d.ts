@@ -5,7 +5,8 @@
  * aten/src/ATen/native/cpu/MaxPoolKernel.cpp — so ties keep the first maximum and a NaN always wins.
  */
 import type { MaxPool2dOptions } from '../adapter/contract.js';
-import { maxPool2dGeometry, pool2dOutputShape, type Pool2dGeometry } from '../shape/pool2dGeometry.js';
+import { maxPool2dGeometry, pool2dGrid, pool2dOutputShape, type Pool2dGeometry } from '../shape/pool2dGeometry.js';
+import { forEachTap, forEachWindow, type PoolWindow } from '../shape/windowWalker.js';
 import { tensor, type Tensor } from '../tensor/tensor.js';
 
 export interface MaxPool2dResult {
@@ -27,33 +28,28 @@ export function maxPool2dWithArgmax(input: Tensor, opts: MaxPool2dOptions): MaxP
   const g = maxPool2dGeometry(input.shape, opts);
   const output = tensor(pool2dOutputShape(g));
   const argmax = new Int32Array(output.data.length);
-  const { height, width, outH, outW } = g;
-  const planes = g.batch * g.channels;
-  for (let p = 0; p < planes; p++) {
-    const inBase = p * height * width;
-    const outBase = p * outH * outW;
-    for (let i = 0; i < outH; i++) {
-      for (let j = 0; j < outW; j++) {
-        let best = -Infinity;
-        let where = -1;
-        for (let a = 0; a < g.kernelH; a++) {
-          const y = i * g.strideH - g.padH + a * g.dilationH;
-          if (y < 0 || y >= height) continue;
-          for (let b = 0; b < g.kernelW; b++) {
-            const x = j * g.strideW - g.padW + b * g.dilationW;
-            if (x < 0 || x >= width) continue;
-            const v = input.data[inBase + y * width + x]!;
-            if (where < 0) where = y * width + x;
-            if (v > best || Number.isNaN(v)) {
-              best = v;
-              where = y * width + x;
-            }
-          }
-        }
-        output.data[outBase + i * outW + j] = best;
-        argmax[outBase + i * outW + j] = where;
-      }
-    }
-  }
+  forEachWindow(pool2dGrid(g), (w) => {
+    const { best, where } = windowMax(input.data, w, g.w.size);
+    output.data[w.out] = best;
+    argmax[w.out] = where;
+  });
   return { output, argmax, geometry: g };
+}
+
+/**
+ * The maximum of one window and where it is, by the scan rule above; shared with adaptive max pooling. A window
+ * with no input element (only padding) is −∞ at −1 (`pool.max.empty-window`).
+ */
+export function windowMax(data: ArrayLike<number>, w: PoolWindow, width: number): { best: number; where: number } {
+  let best = -Infinity;
+  let where = -1;
+  forEachTap(w, width, (k) => {
+    const v = data[w.inBase + k]!;
+    if (where < 0) where = k;
+    if (v > best || Number.isNaN(v)) {
+      best = v;
+      where = k;
+    }
+  });
+  return { best, where };
 }

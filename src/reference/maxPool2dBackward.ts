@@ -17,8 +17,8 @@ export function maxPool2dBackward(input: Tensor, gradOutput: Tensor, opts: MaxPo
   const { argmax, geometry: g } = maxPool2dWithArgmax(input, opts);
   checkGradOutput('maxPool2dBackward', gradOutput, pool2dOutputShape(g));
   const gradInput = tensor(input.shape);
-  const inPlane = g.height * g.width;
-  const outPlane = g.outH * g.outW;
+  const inPlane = g.h.size * g.w.size;
+  const outPlane = g.h.out * g.w.out;
   const planes = g.batch * g.channels;
   for (let p = 0; p < planes; p++) {
     for (let k = 0; k < outPlane; k++) {

@@ -6,7 +6,7 @@ import { ConvkitError } from '../errors/convkitError.js';
 import type { Conv2dOptions, Pads, PaddingMode } from '../adapter/contract.js';
 import { checkBias, checkInteger, optionsObject, checkOneOf, checkOutputExtent, checkPair, checkRank } from './argumentChecks.js';
 import { samePadding } from './samePadding.js';
-import { windowOutputSize } from './windowOutputSize.js';
+import { geometryAxis, type GeometryAxis } from './windowOutputSize.js';
 import { checkPadLimits } from './pad2dGeometry.js';
 
 export interface Conv2dGeometry {
@@ -14,24 +14,18 @@ export interface Conv2dGeometry {
   readonly inChannels: number;
   readonly outChannels: number;
   readonly groups: number;
-  readonly height: number;
-  readonly width: number;
-  readonly kernelH: number;
-  readonly kernelW: number;
-  readonly strideH: number;
-  readonly strideW: number;
-  readonly dilationH: number;
-  readonly dilationW: number;
+  /** The spatial axes: size, kernel, stride, dilation, padding before and after, output count. */
+  readonly h: GeometryAxis;
+  readonly w: GeometryAxis;
+  /** The same padding as the 2-D sides pad2d takes (`h.padBefore` = top, …). */
   readonly pads: Pads;
   readonly paddingMode: PaddingMode;
-  readonly outH: number;
-  readonly outW: number;
 }
 
 const PADDING_MODES = ['zeros', 'reflect', 'replicate', 'circular'] as const;
 
 export function conv2dOutputShape(g: Conv2dGeometry): number[] {
-  return [g.batch, g.outChannels, g.outH, g.outW];
+  return [g.batch, g.outChannels, g.h.out, g.w.out];
 }
 
 export function conv2dGeometry(
@@ -70,12 +64,12 @@ export function conv2dGeometry(
     checkPadLimits(op, 'opts.padding', [height, width], pads, paddingMode === 'reflect' ? 'reflect' : paddingMode);
   }
 
-  const outH = windowOutputSize({ size: height, kernel: kernelH, stride: strideH, dilation: dilationH, padBefore: pads.top, padAfter: pads.bottom });
-  const outW = windowOutputSize({ size: width, kernel: kernelW, stride: strideW, dilation: dilationW, padBefore: pads.left, padAfter: pads.right });
-  checkOutputExtent(op, 'output height', outH, `padded height ${height + pads.top + pads.bottom} < dilated kernel height ${dilationH * (kernelH - 1) + 1}`, 'shape.positive');
-  checkOutputExtent(op, 'output width', outW, `padded width ${width + pads.left + pads.right} < dilated kernel width ${dilationW * (kernelW - 1) + 1}`, 'shape.positive');
+  const h = geometryAxis({ size: height, kernel: kernelH, stride: strideH, dilation: dilationH, padBefore: pads.top, padAfter: pads.bottom });
+  const w = geometryAxis({ size: width, kernel: kernelW, stride: strideW, dilation: dilationW, padBefore: pads.left, padAfter: pads.right });
+  checkOutputExtent(op, 'output height', h.out, `padded height ${height + pads.top + pads.bottom} < dilated kernel height ${dilationH * (kernelH - 1) + 1}`, 'shape.positive');
+  checkOutputExtent(op, 'output width', w.out, `padded width ${width + pads.left + pads.right} < dilated kernel width ${dilationW * (kernelW - 1) + 1}`, 'shape.positive');
 
-  return { batch, inChannels, outChannels, groups, height, width, kernelH, kernelW, strideH, strideW, dilationH, dilationW, pads, paddingMode, outH, outW };
+  return { batch, inChannels, outChannels, groups, h, w, pads, paddingMode };
 }
 
 /** Every padding form of `conv.padding.forms` to explicit sides. */

@@ -12,20 +12,20 @@ export interface ConvTranspose2dGeometry {
   readonly inChannels: number;
   readonly outChannels: number;
   readonly groups: number;
-  readonly height: number;
-  readonly width: number;
-  readonly kernelH: number;
-  readonly kernelW: number;
-  readonly strideH: number;
-  readonly strideW: number;
-  readonly padH: number;
-  readonly padW: number;
-  readonly outputPadH: number;
-  readonly outputPadW: number;
-  readonly dilationH: number;
-  readonly dilationW: number;
-  readonly outH: number;
-  readonly outW: number;
+  /** The spatial axes: input size, kernel, stride, dilation, padding, output padding, output size. */
+  readonly h: TransposedAxis;
+  readonly w: TransposedAxis;
+}
+
+/** One axis of a transposed convolution (`shape.conv-transpose`). */
+export interface TransposedAxis {
+  readonly size: number;
+  readonly kernel: number;
+  readonly stride: number;
+  readonly dilation: number;
+  readonly padding: number;
+  readonly outputPadding: number;
+  readonly out: number;
 }
 
 export function convTranspose2dGeometry(
@@ -61,9 +61,11 @@ export function convTranspose2dGeometry(
   }
   const outH = checkOutputExtent(op, 'output height', transposedOutputSize(height, kernelH, strideH, dilationH, padH, outputPadH), `padding ${padH} removes every row`, 'shape.positive');
   const outW = checkOutputExtent(op, 'output width', transposedOutputSize(width, kernelW, strideW, dilationW, padW, outputPadW), `padding ${padW} removes every column`, 'shape.positive');
-  return { batch, inChannels, outChannels, groups, height, width, kernelH, kernelW, strideH, strideW, padH, padW, outputPadH, outputPadW, dilationH, dilationW, outH, outW };
+  const h = { size: height, kernel: kernelH, stride: strideH, dilation: dilationH, padding: padH, outputPadding: outputPadH, out: outH };
+  const w = { size: width, kernel: kernelW, stride: strideW, dilation: dilationW, padding: padW, outputPadding: outputPadW, out: outW };
+  return { batch, inChannels, outChannels, groups, h, w };
 }
 
 export function convTranspose2dOutputShape(g: ConvTranspose2dGeometry): number[] {
-  return [g.batch, g.outChannels, g.outH, g.outW];
+  return [g.batch, g.outChannels, g.h.out, g.w.out];
 }

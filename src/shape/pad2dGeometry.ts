@@ -5,7 +5,7 @@
  * constant_pad_nd (narrow, then pad) and circular pad compute.
  */
 import { ConvkitError } from '../errors/convkitError.js';
-import type { Pad2dMode, Pads } from '../adapter/contract.js';
+import type { Pad2dMode, Pads, PaddingMode } from '../adapter/contract.js';
 import { checkInteger, checkOneOf, checkOutputExtent } from './argumentChecks.js';
 
 const PAD_MODES = ['constant', 'reflect', 'replicate', 'circular'] as const;
@@ -82,4 +82,12 @@ export function checkPadLimits(op: string, argument: string, [height, width]: [n
 
 export function pad2dOutputShape(g: Pad2dGeometry): number[] {
   return [...g.outerShape, g.outH, g.outW];
+}
+
+/**
+ * conv2d's padding mode as the pad2d mode that pads the same way: PyTorch names zero padding 'zeros' in
+ * conv2d (`conv.padding.mode`) and 'constant' (value 0) in F.pad (`pad.constant`). The one translation.
+ */
+export function pad2dModeOf(paddingMode: PaddingMode): Pad2dMode {
+  return paddingMode === 'zeros' ? 'constant' : paddingMode;
 }

@@ -5,24 +5,16 @@
 import { ConvkitError } from '../errors/convkitError.js';
 import type { AvgPool2dOptions, MaxPool2dOptions } from '../adapter/contract.js';
 import { checkInteger, checkOutputExtent, checkPair, checkRank } from './argumentChecks.js';
-import { windowOutputSize } from './windowOutputSize.js';
+import { geometryAxis, type GeometryAxis } from './windowOutputSize.js';
+import { slidingTaps, type WindowGrid } from './windowWalker.js';
 
 export interface Pool2dGeometry {
   readonly batch: number;
   readonly channels: number;
-  readonly height: number;
-  readonly width: number;
-  readonly kernelH: number;
-  readonly kernelW: number;
-  readonly strideH: number;
-  readonly strideW: number;
-  readonly padH: number;
-  readonly padW: number;
-  readonly dilationH: number;
-  readonly dilationW: number;
+  /** The spatial axes: size, kernel, stride, dilation, padding (before = after), ceil mode, output count. */
+  readonly h: GeometryAxis;
+  readonly w: GeometryAxis;
   readonly ceilMode: boolean;
-  readonly outH: number;
-  readonly outW: number;
 }
 
 export interface AvgPool2dGeometry extends Pool2dGeometry {
@@ -53,7 +45,7 @@ export function avgPool2dGeometry(inputShape: readonly number[], opts: AvgPool2d
 }
 
 export function pool2dOutputShape(g: Pool2dGeometry): number[] {
-  return [g.batch, g.channels, g.outH, g.outW];
+  return [g.batch, g.channels, g.h.out, g.w.out];
 }
 
 function poolGeometry(op: string, inputShape: readonly number[], opts: MaxPool2dOptions | AvgPool2dOptions, dilation: MaxPool2dOptions['dilation']): Pool2dGeometry {
@@ -77,9 +69,14 @@ function poolGeometry(op: string, inputShape: readonly number[], opts: MaxPool2d
       throw new ConvkitError({ code: 'E_OPTION', op, argument: `opts.padding${axis}`, value: pad, rule: `must be ≤ ⌊kernelSize/2⌋ = ${Math.floor(kernel / 2)}`, clause: 'pool.padding.limit' });
     }
   }
-  const outH = windowOutputSize({ size: height, kernel: kernelH, stride: strideH, dilation: dilationH, padBefore: padH, padAfter: padH, ceilMode });
-  const outW = windowOutputSize({ size: width, kernel: kernelW, stride: strideW, dilation: dilationW, padBefore: padW, padAfter: padW, ceilMode });
-  checkOutputExtent(op, 'output height', outH, `padded height ${height + 2 * padH} < dilated kernel height ${dilationH * (kernelH - 1) + 1}`, 'shape.positive');
-  checkOutputExtent(op, 'output width', outW, `padded width ${width + 2 * padW} < dilated kernel width ${dilationW * (kernelW - 1) + 1}`, 'shape.positive');
-  return { batch, channels, height, width, kernelH, kernelW, strideH, strideW, padH, padW, dilationH, dilationW, ceilMode, outH, outW };
+  const h = geometryAxis({ size: height, kernel: kernelH, stride: strideH, dilation: dilationH, padBefore: padH, padAfter: padH, ceilMode });
+  const w = geometryAxis({ size: width, kernel: kernelW, stride: strideW, dilation: dilationW, padBefore: padW, padAfter: padW, ceilMode });
+  checkOutputExtent(op, 'output height', h.out, `padded height ${height + 2 * padH} < dilated kernel height ${dilationH * (kernelH - 1) + 1}`, 'shape.positive');
+  checkOutputExtent(op, 'output width', w.out, `padded width ${width + 2 * padW} < dilated kernel width ${dilationW * (kernelW - 1) + 1}`, 'shape.positive');
+  return { batch, channels, h, w, ceilMode };
+}
+
+/** The pool's windows for the one walker (windowWalker.ts): strided, padded (and for max, dilated) taps per axis. */
+export function pool2dGrid(g: Pool2dGeometry): WindowGrid {
+  return { planes: g.batch * g.channels, height: g.h.size, width: g.w.size, outH: g.h.out, outW: g.w.out, rowTaps: (i) => slidingTaps(g.h, i), colTaps: (j) => slidingTaps(g.w, j) };
 }

@@ -41,6 +41,20 @@ export interface WindowAxis {
   readonly ceilMode?: boolean;
 }
 
+/**
+ * One spatial axis of a resolved window operator: its input size, window parameters and output count. The
+ * geometries hold one per axis (`h`, `w`), so an operator of another rank changes the number of axes, not the
+ * code that reads them.
+ */
+export interface GeometryAxis extends WindowAxis {
+  readonly out: number;
+}
+
+/** An axis with its output count computed by the window formula. */
+export function geometryAxis(axis: WindowAxis): GeometryAxis {
+  return { ...axis, out: windowOutputSize(axis) };
+}
+
 export function windowOutputSize(axis: WindowAxis): number {
   const { size, kernel, stride, dilation, padBefore, padAfter } = axis;
   const span = size + padBefore + padAfter - dilation * (kernel - 1) - 1;

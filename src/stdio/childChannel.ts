@@ -41,7 +41,7 @@ export function childChannel(command: string, cwd = process.cwd()): OpenChannel 
     child.stdin.on('error', () => undefined); // EPIPE after the child died: reported through 'exit'.
 
     createInterface({ input: child.stdout }).on('line', (line) => {
-      let message: { id?: unknown; result?: unknown; error?: unknown };
+      let message: { id?: unknown; result?: unknown; error?: unknown; unsupported?: unknown };
       try {
         message = readWireJson(line) as typeof message;
         if (typeof message !== 'object' || message === null || typeof message.id !== 'number') throw new SyntaxError('no id');
@@ -54,6 +54,10 @@ export function childChannel(command: string, cwd = process.cwd()): OpenChannel 
         if (problem !== null) settleReady.reject(new AdapterLoadError(`the hello handshake failed: ${problem}`));
         else settleReady.resolve(message.result as Handshake);
         settleReady = null;
+      } else if (message.unsupported !== undefined) {
+        // `{"id": n, "unsupported": "<reason>"}`: the adapter does not implement this call (`kit.protocol.unsupported`).
+        const known = listener.reply(message.id, { error: { name: 'Unsupported', message: typeof message.unsupported === 'string' ? message.unsupported : 'unsupported' } });
+        if (!known) stray.line(line);
       } else {
         const known = listener.reply(message.id, message.error !== undefined ? { error: readWireError(message.error) } : { result: message.result });
         if (!known) stray.line(line); // a wrong id, or an answer after its call timed out: kept for the messages

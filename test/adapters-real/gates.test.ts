@@ -1,7 +1,8 @@
 /**
  * CI's gate for the real libraries: each adapter's whole conformance run (default seed and runs) against its
  * baseline, with --strict — a new failure, or a deviation that went away, fails the build. Runs on copies of
- * the baseline and its corpus, so the tests never write into baselines/.
+ * the baseline and its corpus, so the tests never write into baselines/. The adapters are named as a user
+ * names them: the built-in `--adapter tfjs`, `onnxruntime`, `onnxruntime:float64`, `pytorch`.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
@@ -14,10 +15,10 @@ const root = join(import.meta.dirname, '..', '..');
 const installed = (pkg: string) => existsSync(join(root, 'node_modules', pkg, 'package.json'));
 
 const gates = [
-  { library: 'tfjs', adapter: 'src/adapters/tfjs/index.ts', baseline: 'tfjs', available: installed('@tensorflow/tfjs'), missing: '@tensorflow/tfjs is not installed' },
-  { library: 'onnxruntime', adapter: 'src/adapters/onnxruntime/index.ts', baseline: 'onnxruntime', available: installed('onnxruntime-node'), missing: 'onnxruntime-node is not installed' },
-  { library: 'onnxruntime-float64', adapter: 'src/adapters/onnxruntime/float64.ts', baseline: 'onnxruntime-float64', available: installed('onnxruntime-node'), missing: 'onnxruntime-node is not installed' },
-  { library: 'pytorch', adapter: 'cmd:/usr/bin/python3 python/adapters/torch_adapter.py', baseline: 'pytorch', available: torchAvailable(), missing: '/usr/bin/python3 cannot import torch (apt-get install python3-torch)' },
+  { library: 'tfjs', adapter: 'tfjs', baseline: 'tfjs', available: installed('@tensorflow/tfjs'), missing: '@tensorflow/tfjs is not installed' },
+  { library: 'onnxruntime', adapter: 'onnxruntime', baseline: 'onnxruntime', available: installed('onnxruntime-node'), missing: 'onnxruntime-node is not installed' },
+  { library: 'onnxruntime-float64', adapter: 'onnxruntime:float64', baseline: 'onnxruntime-float64', available: installed('onnxruntime-node'), missing: 'onnxruntime-node is not installed' },
+  { library: 'pytorch', adapter: 'pytorch', baseline: 'pytorch', available: torchAvailable(), missing: '/usr/bin/python3 cannot import torch (apt-get install python3-torch)' },
 ];
 
 describe('real libraries against their baselines (convkit run --baseline --strict)', () => {
@@ -28,7 +29,7 @@ describe('real libraries against their baselines (convkit run --baseline --stric
       copyFileSync(join(root, 'baselines', `${g.baseline}.json`), baseline);
       const corpus = join(root, 'baselines', `${g.baseline}.corpus.json`);
       if (existsSync(corpus)) copyFileSync(corpus, join(dir, `${g.baseline}.corpus.json`));
-      const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'run', '--adapter', g.adapter, '--baseline', baseline, '--strict'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'run', '--adapter', g.adapter, '--baseline', baseline, '--strict'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CONVKIT_PYTHON: '/usr/bin/python3' } });
       const verdict = /baseline: .*/.exec(r.stdout)?.[0] ?? r.stdout.slice(-2000) + r.stderr.slice(-2000);
       expect(verdict).toMatch(/0 new, 0 stale, 0 unknown/);
       expect(r.status).toBe(0);

@@ -3,7 +3,7 @@
  * adapter while recording every successful call of an operator that sums products, then reports per operator
  * the largest |adapter − reference| / bound over finite elements with a non-zero bound (calls with float32-exact
  * inputs only, `num.float32-inputs`: the training fixtures' SGD weights are not), with the bound of the catalogue (forward: referenceWithBound; backward: as gradientProperties, n = gradOutput size).
- *   npx tsx test/adapters-real/measureCalibration.ts src/adapters/tfjs/index.ts
+ *   npx tsx test/adapters-real/measureCalibration.ts src/adapters/tfjs/cpu.ts
  * Its numbers are recorded in spec/numerics.md, "Calibration on real libraries".
  */
 import { pathToFileURL } from 'node:url';

@@ -7,7 +7,7 @@ import { checkFixture } from '../../src/golden/checkFixture.js';
 import { loadFixtures } from '../../src/golden/loadFixtures.js';
 import { expectMatchesReference, forwardCases, loadRealAdapter } from './realAdapterCases.js';
 
-const { adapter, reason } = await loadRealAdapter('../../src/adapters/onnxruntime/index.js', 'onnxruntime-node');
+const { adapter, reason } = await loadRealAdapter('../../src/adapters/onnxruntime/node.js', 'onnxruntime-node');
 const float64 = adapter ? (await loadRealAdapter('../../src/adapters/onnxruntime/float64.js', 'onnxruntime-node')).adapter : null;
 
 describe.skipIf(adapter === null)(`onnxruntime adapter${reason ? ` — skipped: ${reason}` : ''}`, () => {

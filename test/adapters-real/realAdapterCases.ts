@@ -40,7 +40,7 @@ export async function loadRealAdapter(module: string, pkg: string): Promise<{ ad
   try {
     await import(pkg);
   } catch {
-    return { adapter: null, reason: `${pkg} is not installed (it is an optionalDependency: npm install ${pkg})` };
+    return { adapter: null, reason: `${pkg} is not installed (an optional peer of convkit, a devDependency here: npm install ${pkg})` };
   }
   return { adapter: ((await import(module)) as { default: Adapter }).default, reason: '' };
 }

@@ -9,7 +9,7 @@ import { invokeBackward } from '../../src/adapter/operatorCall.js';
 import { reference } from '../../src/adapter/referenceAdapter.js';
 import { expectMatchesReference, forwardCases, loadRealAdapter } from './realAdapterCases.js';
 
-const { adapter, reason } = await loadRealAdapter('../../src/adapters/tfjs/index.js', '@tensorflow/tfjs');
+const { adapter, reason } = await loadRealAdapter('../../src/adapters/tfjs/cpu.js', '@tensorflow/tfjs');
 
 describe.skipIf(adapter === null)(`tfjs adapter${reason ? ` — skipped: ${reason}` : ''}`, () => {
   for (const [name, call] of Object.entries(forwardCases)) {

@@ -10,6 +10,7 @@ import { toTensor } from '../../src/tensor/tensorData.js';
 import { conv2dGeometry } from '../../src/shape/conv2dGeometry.js';
 import { pad2dGeometry } from '../../src/shape/pad2dGeometry.js';
 import { maxPool2dGeometry } from '../../src/shape/pool2dGeometry.js';
+import { adaptiveBrokenAdapters } from './adaptiveBrokenAdapters.js';
 import { float32Adapter } from './float32Adapter.js';
 
 export interface BrokenAdapter {
@@ -33,18 +34,18 @@ function maxPoolWith(knobs: { nanWins?: boolean; padValue?: number; keepLastCeil
       const span = n + 2 * p - d * (k - 1) - 1;
       return opts.ceilMode ? Math.ceil(span / s) + 1 : Math.floor(span / s) + 1;
     };
-    const outH = knobs.keepLastCeilWindow ? extent(g0.height, g0.kernelH, g0.strideH, g0.dilationH, g0.padH) : g0.outH;
-    const outW = knobs.keepLastCeilWindow ? extent(g0.width, g0.kernelW, g0.strideW, g0.dilationW, g0.padW) : g0.outW;
-    const kh = g0.kernelH - (knobs.windowShrink ?? 0);
-    const kw = g0.kernelW - (knobs.windowShrink ?? 0);
+    const outH = knobs.keepLastCeilWindow ? extent(g0.h.size, g0.h.kernel, g0.h.stride, g0.h.dilation, g0.h.padBefore) : g0.h.out;
+    const outW = knobs.keepLastCeilWindow ? extent(g0.w.size, g0.w.kernel, g0.w.stride, g0.w.dilation, g0.w.padBefore) : g0.w.out;
+    const kh = g0.h.kernel - (knobs.windowShrink ?? 0);
+    const kw = g0.w.kernel - (knobs.windowShrink ?? 0);
     const out = new Float64Array(g0.batch * g0.channels * outH * outW);
     for (let p = 0; p < g0.batch * g0.channels; p++) for (let i = 0; i < outH; i++) for (let j = 0; j < outW; j++) {
       let best = -Infinity;
       for (let a = 0; a < Math.max(kh, 1); a++) for (let b = 0; b < Math.max(kw, 1); b++) {
-        const y = i * g0.strideH - g0.padH + a * g0.dilationH;
-        const x = j * g0.strideW - g0.padW + b * g0.dilationW;
-        const inside = y >= 0 && y < g0.height && x >= 0 && x < g0.width;
-        const v = inside ? input.data[(p * g0.height + y) * g0.width + x]! : (knobs.padValue ?? -Infinity);
+        const y = i * g0.h.stride - g0.h.padBefore + a * g0.h.dilation;
+        const x = j * g0.w.stride - g0.w.padBefore + b * g0.w.dilation;
+        const inside = y >= 0 && y < g0.h.size && x >= 0 && x < g0.w.size;
+        const v = inside ? input.data[(p * g0.h.size + y) * g0.w.size + x]! : (knobs.padValue ?? -Infinity);
         if (v > best || ((knobs.nanWins ?? true) && Number.isNaN(v))) best = v;
       }
       out[(p * outH + i) * outW + j] = best;
@@ -60,17 +61,17 @@ function convSkippingZeroTaps(input: TensorData, weight: TensorData, bias: Tenso
   const [, , ph, pw] = x.shape as [number, number, number, number];
   const gi = g.inChannels / g.groups;
   const go = g.outChannels / g.groups;
-  const out = new Float64Array(g.batch * g.outChannels * g.outH * g.outW);
-  for (let n = 0; n < g.batch; n++) for (let o = 0; o < g.outChannels; o++) for (let i = 0; i < g.outH; i++) for (let j = 0; j < g.outW; j++) {
+  const out = new Float64Array(g.batch * g.outChannels * g.h.out * g.w.out);
+  for (let n = 0; n < g.batch; n++) for (let o = 0; o < g.outChannels; o++) for (let i = 0; i < g.h.out; i++) for (let j = 0; j < g.w.out; j++) {
     let s = bias ? bias.data[o]! : 0;
-    for (let c = 0; c < gi; c++) for (let a = 0; a < g.kernelH; a++) for (let b = 0; b < g.kernelW; b++) {
-      const wv = weight.data[((o * gi + c) * g.kernelH + a) * g.kernelW + b]!;
+    for (let c = 0; c < gi; c++) for (let a = 0; a < g.h.kernel; a++) for (let b = 0; b < g.w.kernel; b++) {
+      const wv = weight.data[((o * gi + c) * g.h.kernel + a) * g.w.kernel + b]!;
       if (wv === 0) continue;
-      s += wv * x.data[((n * g.inChannels + Math.floor(o / go) * gi + c) * ph + i * g.strideH + a * g.dilationH) * pw + j * g.strideW + b * g.dilationW]!;
+      s += wv * x.data[((n * g.inChannels + Math.floor(o / go) * gi + c) * ph + i * g.h.stride + a * g.h.dilation) * pw + j * g.w.stride + b * g.w.dilation]!;
     }
-    out[((n * g.outChannels + o) * g.outH + i) * g.outW + j] = s;
+    out[((n * g.outChannels + o) * g.h.out + i) * g.w.out + j] = s;
   }
-  return { shape: [g.batch, g.outChannels, g.outH, g.outW], data: out };
+  return { shape: [g.batch, g.outChannels, g.h.out, g.w.out], data: out };
 }
 
 /** pad2d with a different index rule for one mode. */
@@ -106,16 +107,25 @@ function maxPoolBackwardToEveryTie(input: TensorData, gradOutput: TensorData, op
   const g = maxPool2dGeometry(input.shape, opts);
   const y = maxPoolWith({})(input, opts);
   const grad = new Float64Array(input.data.length);
-  for (let p = 0; p < g.batch * g.channels; p++) for (let i = 0; i < g.outH; i++) for (let j = 0; j < g.outW; j++) {
-    const o = (p * g.outH + i) * g.outW + j;
-    for (let a = 0; a < g.kernelH; a++) for (let b = 0; b < g.kernelW; b++) {
-      const r = i * g.strideH - g.padH + a * g.dilationH;
-      const c = j * g.strideW - g.padW + b * g.dilationW;
-      if (r < 0 || r >= g.height || c < 0 || c >= g.width) continue;
-      if (input.data[(p * g.height + r) * g.width + c] === y.data[o]) grad[(p * g.height + r) * g.width + c]! += gradOutput.data[o]!;
+  for (let p = 0; p < g.batch * g.channels; p++) for (let i = 0; i < g.h.out; i++) for (let j = 0; j < g.w.out; j++) {
+    const o = (p * g.h.out + i) * g.w.out + j;
+    for (let a = 0; a < g.h.kernel; a++) for (let b = 0; b < g.w.kernel; b++) {
+      const r = i * g.h.stride - g.h.padBefore + a * g.h.dilation;
+      const c = j * g.w.stride - g.w.padBefore + b * g.w.dilation;
+      if (r < 0 || r >= g.h.size || c < 0 || c >= g.w.size) continue;
+      if (input.data[(p * g.h.size + r) * g.w.size + c] === y.data[o]) grad[(p * g.h.size + r) * g.w.size + c]! += gradOutput.data[o]!;
     }
   }
   return { shape: [...input.shape], data: grad };
+}
+
+/** The reference's answer, or a garbage 1-element tensor where the reference rejects the call. */
+function answerAnyway(f: () => TensorData | Promise<TensorData>): TensorData | Promise<TensorData> {
+  try {
+    return f();
+  } catch {
+    return { shape: [1], data: [0] };
+  }
 }
 
 export const brokenAdapters: BrokenAdapter[] = [
@@ -203,14 +213,12 @@ export const brokenAdapters: BrokenAdapter[] = [
       return h > 1 ? { shape: [h - 1, w], data: Array.from(y.data).slice(0, (h - 1) * w) } : y;
     },
   }),
-  broken('accepts-invalid-configurations', 'clamps invalid options (stride 0, over-large padding, …) instead of rejecting them', {
-    conv2d: (x, w, b, o = {}) => {
-      try {
-        return ref.conv2d(x, w, b, o);
-      } catch {
-        return { shape: [1], data: [0] };
-      }
-    },
+  broken('accepts-invalid-configurations', 'clamps invalid options (stride 0, over-large padding, …) instead of rejecting them, in every forward operator', {
+    conv2d: (x, w, b, o = {}) => answerAnyway(() => ref.conv2d(x, w, b, o)),
+    convTranspose2d: (x, w, b, o = {}) => answerAnyway(() => ref.convTranspose2d!(x, w, b, o)),
+    pad2d: (x, pads, mode, value) => answerAnyway(() => ref.pad2d!(x, pads, mode, value)),
+    maxPool2d: (x, o) => answerAnyway(() => ref.maxPool2d!(x, o)),
+    avgPool2d: (x, o) => answerAnyway(() => ref.avgPool2d!(x, o)),
   }),
   broken('conv-input-grad-shifted-with-padding', 'the input gradient is misaligned by one row when padding > 0', {
     conv2dBackward: async (x, w, b, g, o = {}) => {
@@ -238,4 +246,5 @@ export const brokenAdapters: BrokenAdapter[] = [
   broken('pad-backward-crops-only', 'pad2d backward crops, forgetting what reflect/replicate/circular copied', {
     pad2dBackward: (x, g, p, _m) => ref.pad2dBackward!(x, g, p, 'constant'),
   }),
+  ...adaptiveBrokenAdapters,
 ];

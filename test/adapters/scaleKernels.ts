@@ -19,17 +19,17 @@ export function conv2dReducing(reduce: (terms: Float64Array) => number) {
     const [, , ph, pw] = x.shape as [number, number, number, number];
     const gi = g.inChannels / g.groups;
     const go = g.outChannels / g.groups;
-    const terms = new Float64Array(gi * g.kernelH * g.kernelW);
-    const out = new Float64Array(g.batch * g.outChannels * g.outH * g.outW);
-    for (let n = 0; n < g.batch; n++) for (let o = 0; o < g.outChannels; o++) for (let i = 0; i < g.outH; i++) for (let j = 0; j < g.outW; j++) {
+    const terms = new Float64Array(gi * g.h.kernel * g.w.kernel);
+    const out = new Float64Array(g.batch * g.outChannels * g.h.out * g.w.out);
+    for (let n = 0; n < g.batch; n++) for (let o = 0; o < g.outChannels; o++) for (let i = 0; i < g.h.out; i++) for (let j = 0; j < g.w.out; j++) {
       let t = 0;
-      for (let c = 0; c < gi; c++) for (let a = 0; a < g.kernelH; a++) for (let b = 0; b < g.kernelW; b++) {
-        const xv = x.data[((n * g.inChannels + Math.floor(o / go) * gi + c) * ph + i * g.strideH + a * g.dilationH) * pw + j * g.strideW + b * g.dilationW]!;
-        terms[t++] = xv * weight.data[((o * gi + c) * g.kernelH + a) * g.kernelW + b]!;
+      for (let c = 0; c < gi; c++) for (let a = 0; a < g.h.kernel; a++) for (let b = 0; b < g.w.kernel; b++) {
+        const xv = x.data[((n * g.inChannels + Math.floor(o / go) * gi + c) * ph + i * g.h.stride + a * g.h.dilation) * pw + j * g.w.stride + b * g.w.dilation]!;
+        terms[t++] = xv * weight.data[((o * gi + c) * g.h.kernel + a) * g.w.kernel + b]!;
       }
-      out[((n * g.outChannels + o) * g.outH + i) * g.outW + j] = reduce(terms) + (bias ? bias.data[o]! : 0);
+      out[((n * g.outChannels + o) * g.h.out + i) * g.w.out + j] = reduce(terms) + (bias ? bias.data[o]! : 0);
     }
-    return { shape: [g.batch, g.outChannels, g.outH, g.outW], data: out };
+    return { shape: [g.batch, g.outChannels, g.h.out, g.w.out], data: out };
   };
 }
 
@@ -43,24 +43,24 @@ export interface MaxPoolHooks {
 export function maxPoolWith(hooks: MaxPoolHooks) {
   return (input: TensorData, opts: MaxPool2dOptions): TensorData => {
     const g = maxPool2dGeometry(input.shape, opts);
-    const plane = g.height * g.width;
-    const out = new Float64Array(g.batch * g.channels * g.outH * g.outW);
+    const plane = g.h.size * g.w.size;
+    const out = new Float64Array(g.batch * g.channels * g.h.out * g.w.out);
     for (let p = 0; p < g.batch * g.channels; p++) {
-      const nanWins = hooks.nanWins({ channel: p % g.channels, kernelW: g.kernelW });
-      for (let i = 0; i < g.outH; i++) for (let j = 0; j < g.outW; j++) {
+      const nanWins = hooks.nanWins({ channel: p % g.channels, kernelW: g.w.kernel });
+      for (let i = 0; i < g.h.out; i++) for (let j = 0; j < g.w.out; j++) {
         let best = -Infinity;
-        for (let a = 0; a < g.kernelH; a++) for (let b = 0; b < g.kernelW; b++) {
-          const y = i * g.strideH - g.padH + a * g.dilationH;
-          const x = j * g.strideW - g.padW + b * g.dilationW;
-          if (y < 0 || y >= g.height || x < 0 || x >= g.width) continue;
-          const v = input.data[p * plane + Math.min(hooks.offset(y * g.width + x), plane - 1)]!;
+        for (let a = 0; a < g.h.kernel; a++) for (let b = 0; b < g.w.kernel; b++) {
+          const y = i * g.h.stride - g.h.padBefore + a * g.h.dilation;
+          const x = j * g.w.stride - g.w.padBefore + b * g.w.dilation;
+          if (y < 0 || y >= g.h.size || x < 0 || x >= g.w.size) continue;
+          const v = input.data[p * plane + Math.min(hooks.offset(y * g.w.size + x), plane - 1)]!;
           if (v > best || (nanWins && Number.isNaN(v))) best = v;
           if (nanWins && Number.isNaN(best)) break;
         }
-        out[(p * g.outH + i) * g.outW + j] = best;
+        out[(p * g.h.out + i) * g.w.out + j] = best;
       }
     }
-    return { shape: [g.batch, g.channels, g.outH, g.outW], data: out };
+    return { shape: [g.batch, g.channels, g.h.out, g.w.out], data: out };
   };
 }
 

@@ -62,7 +62,8 @@ describe('convkit CLI', () => {
   it('the corpus replays a saved counterexample first, even when the run seed changes', () => {
     const baseline = join(tmp, 'corpus-baseline.json');
     writeFileSync(baseline, JSON.stringify({ adapter: 'flipped-kernel', seed: 1, entries: [] }));
-    convkit('run', '--adapter', flipped, '--baseline', baseline, '--only', 'conv2d.definition', '--runs', '50');
+    // The gate fails (the baseline expects nothing): --update-corpus records the counterexample anyway.
+    convkit('run', '--adapter', flipped, '--baseline', baseline, '--only', 'conv2d.definition', '--runs', '50', '--update-corpus');
     const corpus = JSON.parse(readFileSync(join(tmp, 'corpus-baseline.corpus.json'), 'utf8')) as { entries: unknown[] };
     expect(corpus.entries.length).toBe(1);
     const later = convkit('run', '--adapter', flipped, '--baseline', baseline, '--only', 'conv2d.definition', '--runs', '1', '--seed', '99');

@@ -72,6 +72,16 @@ export const avgPool2dCall: fc.Arbitrary<OperatorCall> = fc.record({ o: poolOpti
     options: { kernelSize: [o.kh, o.kw], ...(o.s ? { stride: o.s } : {}), padding: [Math.min(o.ph, o.kh >> 1), Math.min(o.pw, o.kw >> 1)], ceilMode: o.ceilMode, countIncludePad: cip, ...(div ? { divisorOverride: div } : {}) },
   })));
 
+/**
+ * Adaptive pooling to an outputSize smaller, equal or larger than the input (an int or a pair); max pooling
+ * with ties, NaN and −∞ ('ties') or without ('grid'), so the route of each gradient is the spec's
+ * (`grad.adaptive-max-pool2d`: the first maximum, the last NaN).
+ */
+export function adaptivePool2dCall(op: 'adaptiveAvgPool2d' | 'adaptiveMaxPool2d', kind: ValueKind = 'grid'): fc.Arbitrary<OperatorCall> {
+  return fc.record({ n: small(2), c: small(2), h: small(MAX_EXTENT + 2), w: small(MAX_EXTENT + 2), size: fc.oneof(small(8), fc.tuple(small(8), small(8))) }).chain((o) =>
+    tensorOf([o.n, o.c, o.h, o.w], kind).map((input): OperatorCall => ({ op, inputs: { input }, options: { outputSize: o.size } })));
+}
+
 /** The call without its tensor values, for failure messages. */
 export function describeCall(call: OperatorCall): string {
   return JSON.stringify({ op: call.op, options: call.options, shapes: Object.fromEntries(Object.entries(call.inputs).map(([k, t]) => [k, t?.shape ?? null])) });

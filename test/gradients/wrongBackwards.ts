@@ -87,19 +87,19 @@ function scatterToWindowMaxima(input: TensorData, gradOutput: TensorData, opts: 
   const g = maxPool2dGeometry(input.shape, opts);
   const out = tensor(input.shape);
   for (let p = 0; p < g.batch * g.channels; p++) {
-    for (let i = 0; i < g.outH; i++) {
-      for (let j = 0; j < g.outW; j++) {
+    for (let i = 0; i < g.h.out; i++) {
+      for (let j = 0; j < g.w.out; j++) {
         const cells: number[] = [];
-        for (let a = 0; a < g.kernelH; a++) {
-          for (let b = 0; b < g.kernelW; b++) {
-            const y = i * g.strideH - g.padH + a * g.dilationH;
-            const x = j * g.strideW - g.padW + b * g.dilationW;
-            if (y >= 0 && y < g.height && x >= 0 && x < g.width) cells.push(p * g.height * g.width + y * g.width + x);
+        for (let a = 0; a < g.h.kernel; a++) {
+          for (let b = 0; b < g.w.kernel; b++) {
+            const y = i * g.h.stride - g.h.padBefore + a * g.h.dilation;
+            const x = j * g.w.stride - g.w.padBefore + b * g.w.dilation;
+            if (y >= 0 && y < g.h.size && x >= 0 && x < g.w.size) cells.push(p * g.h.size * g.w.size + y * g.w.size + x);
           }
         }
         const values = cells.map((c) => input.data[c]!);
         const best = values.some(Number.isNaN) ? NaN : Math.max(...values);
-        cells.forEach((c, k) => { if (chosen(best, values[k]!, k === 0)) out.data[c]! += gradOutput.data[(p * g.outH + i) * g.outW + j]!; });
+        cells.forEach((c, k) => { if (chosen(best, values[k]!, k === 0)) out.data[c]! += gradOutput.data[(p * g.h.out + i) * g.w.out + j]!; });
       }
     }
   }

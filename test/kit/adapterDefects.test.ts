@@ -70,6 +70,8 @@ describe('adapter defects', () => {
     let runs = 0;
     const property = defineProperty<number[]>({
       id: 'test.always-fails',
+      operator: 'conv2d',
+      family: 'linearity',
       title: 'a long case that always fails',
       clauses: ['conv.definition'],
       requires: { ops: [] },

@@ -22,8 +22,8 @@ const ids = new Set(['max-pool2d.definition', 'conv2d.definition', 'pad2d.defini
 describe('applyBaseline', () => {
   it('the same check, status and clause is expected; a passing baselined check is stale; an unknown id is reported', () => {
     const v = applyBaseline(report([
-      { id: 'max-pool2d.definition', status: 'failed', clauses: [], message: 'maxPool2d.shape=[3], but should be [2] [maxPool2d(other)] §shape.pool' },
-      { id: 'conv2d.definition', status: 'passed', clauses: [] },
+      { id: 'max-pool2d.definition', kind: 'property', operator: 'max-pool2d', family: 'definition', status: 'failed', clauses: [], message: 'maxPool2d.shape=[3], but should be [2] [maxPool2d(other)] §shape.pool' },
+      { id: 'conv2d.definition', kind: 'property', operator: 'conv2d', family: 'definition', status: 'passed', clauses: [] },
     ]), baseline, ids);
     expect(v.expectedFailures.map((c) => c.id)).toEqual(['max-pool2d.definition']);
     expect(v.newFailures).toEqual([]);
@@ -32,14 +32,14 @@ describe('applyBaseline', () => {
   });
 
   it('a crash of a baselined check, or a different broken clause, is a new failure', () => {
-    const crash = applyBaseline(report([{ id: 'max-pool2d.definition', status: 'error', clauses: [], message: 'the adapter crashed: …' }]), baseline, ids);
+    const crash = applyBaseline(report([{ id: 'max-pool2d.definition', kind: 'property', operator: 'max-pool2d', family: 'definition', status: 'error', clauses: [], message: 'the adapter crashed: …' }]), baseline, ids);
     expect(crash.newFailures.map((c) => c.id)).toEqual(['max-pool2d.definition']);
-    const other = applyBaseline(report([{ id: 'max-pool2d.definition', status: 'failed', clauses: [], message: 'maxPool2d[0]=1, but should be NaN [maxPool2d(…)] §pool.max.nan' }]), baseline, ids);
+    const other = applyBaseline(report([{ id: 'max-pool2d.definition', kind: 'property', operator: 'max-pool2d', family: 'definition', status: 'failed', clauses: [], message: 'maxPool2d[0]=1, but should be NaN [maxPool2d(…)] §pool.max.nan' }]), baseline, ids);
     expect(other.newFailures.map((c) => c.id)).toEqual(['max-pool2d.definition']);
   });
 
   it('a failure of a check the baseline does not name is new', () => {
-    const v = applyBaseline(report([{ id: 'pad2d.definition', status: 'failed', clauses: [], message: '… §pad.reflect' }]), baseline, ids);
+    const v = applyBaseline(report([{ id: 'pad2d.definition', kind: 'property', operator: 'pad2d', family: 'definition', status: 'failed', clauses: [], message: '… §pad.reflect' }]), baseline, ids);
     expect(v.newFailures.map((c) => c.id)).toEqual(['pad2d.definition']);
   });
 });

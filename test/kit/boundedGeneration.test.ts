@@ -19,6 +19,8 @@ describe('bounded generation', () => {
     let drawn = 0;
     const property = defineProperty<number>({
       id: 'test.always-bias',
+      operator: 'conv2d',
+      family: 'linearity',
       title: 'every case has a bias',
       clauses: ['conv.bias'],
       requires: { ops: ['conv2d'] },

@@ -10,7 +10,7 @@ export const PYTHON = '/usr/bin/python3';
 const SCRIPT = fileURLToPath(new URL('./torch_oracle.py', import.meta.url));
 
 export interface OracleCall {
-  op: 'conv2d' | 'convTranspose2d' | 'pad2d' | 'maxPool2d' | 'avgPool2d';
+  op: 'conv2d' | 'convTranspose2d' | 'pad2d' | 'maxPool2d' | 'avgPool2d' | 'adaptiveAvgPool2d' | 'adaptiveMaxPool2d';
   inputs: Record<string, TensorData | null>;
   options: Record<string, unknown>;
 }
@@ -23,7 +23,11 @@ export function torchAvailable(): boolean {
 }
 
 export function runTorch(calls: OracleCall[]): OracleAnswer[] {
-  const payload = JSON.stringify(calls, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v));
+  // Non-finite elements travel as "nan", "inf", "-inf" (JSON would write null); torch_oracle.py reads them with float().
+  const encode = (x: number): number | string => (Number.isFinite(x) ? x : Number.isNaN(x) ? 'nan' : x > 0 ? 'inf' : '-inf');
+  const payload = JSON.stringify(calls, (_k, v: unknown) => (ArrayBuffer.isView(v) || (Array.isArray(v) && v.some((e) => typeof e === 'number' && !Number.isFinite(e)))
+    ? Array.from(v as ArrayLike<number>, encode)
+    : v));
   const result = spawnSync(PYTHON, [SCRIPT], { input: payload, encoding: 'utf8', maxBuffer: 1 << 28 });
   if (result.status !== 0) throw new Error(`torch oracle failed: ${result.stderr}`);
   const raw = JSON.parse(result.stdout) as ({ shape: number[]; data: (number | string)[] } | { error: string })[];

@@ -27,8 +27,17 @@ export function passingReport(): Promise<ConformanceReport> {
 
 export const HOSTILE = 'a < b && c > "d" \'e\' ⌊x⌋ §conv.definition ± 1e-3 \u0007bell';
 
+const mismatchInputs = {
+  input: { shape: [1, 1, 2, 2], data: new Float64Array([1, -0, Infinity, NaN]) },
+  weight: { shape: [1, 1, 1, 1], data: [2] },
+  bias: null,
+};
+
 const mismatch: CheckResult = {
   id: 'conv2d.definition',
+  kind: 'property',
+  operator: 'conv2d',
+  family: 'definition',
   status: 'failed',
   clauses: ['conv.definition', 'num.tolerance'],
   message: `conv2d[0, 0, 1, 1]=NaN, but should be 2 ± 1.00e-12 [conv2d(input:[1×1×2×2], weight:[1×1×1×1], bias:[null], {"stride":1})] §conv.definition`,
@@ -38,12 +47,12 @@ const mismatch: CheckResult = {
     bias: null,
     options: { stride: 1 },
   },
-  seed: 42,
-  path: '0:1:2',
+  replay: { runSeed: 7, path: '0:1:2' },
   detail: {
     actual: { shape: [1, 1, 2, 2], data: new Float64Array([2, -0, Infinity, NaN]) },
     expected: { shape: [1, 1, 2, 2], data: new Float64Array([2, 0, Infinity, 2]) },
     mismatches: 1,
+    calls: [{ method: 'conv2d', call: { op: 'conv2d', inputs: mismatchInputs, options: { stride: 1 } }, outcome: { kind: 'answered', shape: [1, 1, 2, 2] } }],
   },
 };
 
@@ -53,9 +62,9 @@ export const syntheticReport: ConformanceReport = {
   seed: 7,
   runs: 10,
   checks: [
-    { id: 'golden/notes-003-maxpool2d-2x2-stride1', status: 'passed', clauses: ['pool.max.definition'] },
+    { id: 'golden/notes-003-maxpool2d-2x2-stride1', kind: 'golden', operator: 'max-pool2d', family: 'golden', status: 'passed', clauses: ['pool.max.definition'] },
     mismatch,
-    { id: 'max-pool2d.definition', status: 'error', clauses: ['pool.max.definition'], message: `the adapter threw on a valid case: Error: ${HOSTILE}`, seed: 3, path: '0' },
-    { id: 'avg-pool2d.definition', status: 'skipped', clauses: ['pool.avg.definition'], message: `adapter does not implement avgPool2d ${HOSTILE}` },
+    { id: 'max-pool2d.definition', kind: 'property', operator: 'max-pool2d', family: 'definition', status: 'error', clauses: ['pool.max.definition'], message: `the adapter threw on a valid case: Error: ${HOSTILE}`, replay: { runSeed: 7, path: '0' } },
+    { id: 'avg-pool2d.definition', kind: 'property', operator: 'avg-pool2d', family: 'definition', status: 'skipped', clauses: ['pool.avg.definition'], message: `adapter does not implement avgPool2d ${HOSTILE}` },
   ],
 };

@@ -1,6 +1,8 @@
 /** Meta tests for the report helpers: numbers, grids, grouping, progress bar, literals, escaping. */
 import { describe, expect, it } from 'vitest';
-import { familyOf, operatorOf } from '../../src/kit/report/checkGroups.js';
+import { FAMILIES, OPERATOR_ORDER } from '../../src/kit/report/checkGroups.js';
+import { OPERATORS } from '../../src/operators/index.js';
+import { catalogue } from '../../properties/catalogue.js';
 import { escapeXml } from '../../src/kit/report/escapeXml.js';
 import { formatGrid } from '../../src/kit/report/formatGrid.js';
 import { formatNumber } from '../../src/kit/report/formatNumber.js';
@@ -42,13 +44,15 @@ describe('formatGrid', () => {
 });
 
 describe('checkGroups', () => {
-  it('groups checks by operator and property family', () => {
-    expect(operatorOf('conv-transpose2d.adjoint-of-conv2d')).toBe('conv-transpose2d');
-    expect(operatorOf('golden/notes-003-maxpool2d-2x2-stride1')).toBe('max-pool2d');
-    expect(familyOf('golden/notes-003-maxpool2d-2x2-stride1')).toBe('golden');
-    expect(familyOf('conv2d.fft-oracle')).toBe('oracle');
-    expect(familyOf('max-pool2d.backward-ties')).toBe('gradient');
-    expect(familyOf('conv2d.output-shape')).toBe('shape');
+  it('every property and fixture declares its operator and family as fields; operators are registered records or a named group', () => {
+    const ids = new Set(OPERATORS.map((r) => r.id));
+    for (const p of catalogue) {
+      expect(FAMILIES).toContain(p.family);
+      expect(ids.has(p.operator) || p.operator === 'pooling', `${p.id}: operator ${p.operator}`).toBe(true);
+    }
+    expect(catalogue.find((p) => p.id === 'conv-transpose2d.adjoint-of-conv2d')?.operator).toBe('conv-transpose2d');
+    expect(catalogue.find((p) => p.id === 'max-pool2d.backward-ties')?.family).toBe('gradient');
+    expect(OPERATOR_ORDER.slice(0, OPERATORS.length)).toEqual(OPERATORS.map((r) => r.id));
   });
 });
 
@@ -87,7 +91,8 @@ describe('escapeXml and replayCommand', () => {
   });
 
   it('prints the replay command with the run seed and the path, quoting only what needs it', () => {
-    expect(replayCommand({ id: 'conv2d.definition', path: '0:1:2' }, 'my adapter.ts', 5)).toBe("convkit replay conv2d.definition --adapter 'my adapter.ts' --seed 5 --path 0:1:2");
-    expect(replayCommand({ id: 'golden/notes-001-x' }, 'reference', 5)).toBe('convkit replay golden/notes-001-x --adapter reference');
+    expect(replayCommand({ id: 'conv2d.definition', replay: { runSeed: 5, path: '0:1:2' } }, 'my adapter.ts')).toBe("convkit replay conv2d.definition --adapter 'my adapter.ts' --seed 5 --path 0:1:2");
+    expect(replayCommand({ id: 'golden/notes-001-x' }, 'reference')).toBe('convkit replay golden/notes-001-x --adapter reference');
+    expect(replayCommand({ id: 'x.y' }, "it's.ts")).toBe(`convkit replay x.y --adapter 'it'\\''s.ts'`);
   });
 });

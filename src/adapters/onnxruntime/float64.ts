@@ -1,8 +1,4 @@
-/**
- * ONNX Runtime in float64: only the operators whose CPU kernels are registered for double — Pad and MaxPool.
- * Conv, ConvTranspose and AveragePool fail to load with double inputs in onnxruntime-node 1.30 ("Could not find
- * an implementation for Conv(11)"), so they are absent and their checks skipped.
- */
-import { ortAdapter } from './ortAdapter.js';
+/** ONNX Runtime in float64 (Pad and MaxPool only, see index.ts), as a module whose default export is the adapter (`--adapter onnxruntime:float64`). */
+import { onnxruntimeAdapter } from './index.js';
 
-export default ortAdapter('float64', ['pad2d', 'maxPool2d']);
+export default await onnxruntimeAdapter({ dtype: 'float64' });

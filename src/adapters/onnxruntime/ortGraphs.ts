@@ -4,11 +4,14 @@
  * Only option spelling happens here: contract defaults that differ from ONNX's are written out (pooling stride
  * = kernel, count_include_pad = 1), pads are ONNX's [top, left, bottom, right], 'same' is explicit pads split as SAME_UPPER.
  */
-import type { AvgPool2dOptions, Conv2dOptions, ConvTranspose2dOptions, MaxPool2dOptions, Pad2dMode, Pads, Pair } from '../../adapter/contract.js';
+import type { AdaptivePool2dOptions, AvgPool2dOptions, Conv2dOptions, ConvTranspose2dOptions, MaxPool2dOptions, Pad2dMode, Pads, Pair } from '../../adapter/contract.js';
 import type { AttributeValue, ElemType, OnnxGraph } from './onnxModel.js';
+import { adaptivePool2dGeometry } from '../../shape/adaptivePool2dGeometry.js';
 
 export const OPSET = 19;
-export const pair = (v: Pair | undefined, fallback: number): [number, number] => (v === undefined ? [fallback, fallback] : typeof v === 'number' ? [v, v] : [v[0], v[1]]);
+/** int-or-pair options, read once in src/shape/pair.ts. */
+export { pairOf as pair } from '../../shape/pair.js';
+import { pairOf as pair } from '../../shape/pair.js';
 const onnxPads = (p: Pads) => [p.top, p.left, p.bottom, p.right];
 const PAD_MODE: Record<Pad2dMode, string> = { constant: 'constant', reflect: 'reflect', replicate: 'edge', circular: 'wrap' };
 
@@ -103,6 +106,24 @@ export function avgPool2dGraph(type: ElemType, o: AvgPool2dOptions): GraphCall {
     ceil_mode: o.ceilMode ? 1 : 0,
     count_include_pad: (o.countIncludePad ?? true) ? 1 : 0,
   });
+}
+
+/**
+ * Adaptive pooling has no ONNX operator. outputSize 1 × 1 is GlobalAveragePool / GlobalMaxPool; when m divides n
+ * on both axes the windows are kernel = stride = n/m (`pool.adaptive.windows`), an AveragePool / MaxPool. (The
+ * Global operators have no double kernel in onnxruntime-node 1.30: in float64, 1 × 1 is a MaxPool over the plane.) Uneven
+ * windows cannot be expressed: the adapter declares `<op>.uneven` unsupported and refuses them. The call is
+ * validated by convkit's own geometry first, so an invalid outputSize is refused with its clause.
+ */
+export function adaptivePool2dGraph(type: ElemType, op: 'adaptiveAvgPool2d' | 'adaptiveMaxPool2d', inputShape: readonly number[], o: AdaptivePool2dOptions): GraphCall {
+  const { h, w } = adaptivePool2dGeometry(inputShape, o, op);
+  const kind = op === 'adaptiveAvgPool2d' ? 'Average' : 'Max';
+  if (h.outSize === 1 && w.outSize === 1 && type === 'float32') return poolGraph(type, `Global${kind}Pool`, {});
+  if (h.size % h.outSize !== 0 || w.size % w.outSize !== 0) {
+    throw new Error(`ONNX has no adaptive pooling with uneven windows: [${h.size}, ${w.size}] to outputSize [${h.outSize}, ${w.outSize}] (feature ${op}.uneven)`);
+  }
+  const k = [h.size / h.outSize, w.size / w.outSize];
+  return poolGraph(type, `${kind}Pool`, { kernel_shape: k, strides: k, pads: [0, 0, 0, 0] });
 }
 
 /** Pad on the last two axes of a rank-r input; ONNX pads are [x1_begin … xr_begin, x1_end … xr_end]. */

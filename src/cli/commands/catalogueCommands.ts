@@ -11,6 +11,7 @@ import { mergeReports } from '../../kit/mergeReports.js';
 import { formatConsoleReport } from '../../kit/report/consoleReport.js';
 import { DEFAULT_RUNS, DEFAULT_SEED, runConformance, type ConformanceReport } from '../../kit/runConformance.js';
 import { loadSpecClauses } from '../../spec/specClauses.js';
+import { checkFromJson } from '../../kit/report/jsonReport.js';
 import { loadAdapter, UsageError } from '../loadAdapter.js';
 import { SEED_MAX, SEED_MIN, integerOption, withAdapterOptions } from '../options.js';
 import { userFixtures, writeJson } from './runCommand.js';
@@ -19,7 +20,7 @@ function readReport(path: string): ConformanceReport {
   try {
     const r = JSON.parse(readFileSync(path, 'utf8')) as ConformanceReport;
     if (!Array.isArray(r.checks) || typeof r.adapter !== 'string') throw new Error('not a convkit report');
-    return r;
+    return { ...r, checks: (r.checks as unknown[]).map(checkFromJson) };
   } catch (e) {
     throw new UsageError(`merge: ${path}: ${(e as Error).message}`);
   }

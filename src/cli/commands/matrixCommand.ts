@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../../kit/io/writeFileAtomic.js';
 import type { Command } from 'commander';
-import type { CheckResult } from '../../check/checkResult.js';
+import { checkFromJson } from '../../kit/report/jsonReport.js';
 import { readBaseline } from '../../kit/ci/baseline.js';
 import { conformanceMatrix, withMatrix, type LibraryReport } from '../../kit/report/conformanceMatrix.js';
 import { UsageError } from '../loadAdapter.js';
@@ -14,10 +14,10 @@ function readLibrary(arg: string): LibraryReport {
   const m = /^([^=]+)=([^,]+)(?:,(.+))?$/.exec(arg);
   if (!m) throw new UsageError(`matrix: expected <library>=<report.json>[,<baseline.json>], got "${arg}"`);
   try {
-    const report = JSON.parse(readFileSync(m[2]!, 'utf8')) as { checks?: CheckResult[] };
+    const report = JSON.parse(readFileSync(m[2]!, 'utf8')) as { checks?: unknown[] };
     if (!Array.isArray(report.checks)) throw new Error('not a convkit JSON report');
     const deviations = new Set(m[3] ? readBaseline(m[3]).entries.map((e) => e.id) : []);
-    return { library: m[1]!, checks: report.checks, deviations };
+    return { library: m[1]!, checks: report.checks.map(checkFromJson), deviations };
   } catch (e) {
     throw new UsageError(`matrix: ${arg}: ${(e as Error).message}`);
   }

@@ -2,7 +2,7 @@
  * `convkit replay <check>`: re-runs exactly one recorded failing case (run seed + fast-check path) and prints
  * it; `convkit explore <check>`: hunts harder, with many runs of one property.
  */
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import type { CheckResult } from '../../check/checkResult.js';
 import { checkFixture } from '../../golden/checkFixture.js';
 import { loadFixtures } from '../../golden/loadFixtures.js';
@@ -13,6 +13,12 @@ import { catalogue } from '../../../properties/catalogue.js';
 import { loadAdapter, UsageError } from '../loadAdapter.js';
 import { SEED_MAX, SEED_MIN, integerOption, withAdapterOptions } from '../options.js';
 import { userFixtures } from './runCommand.js';
+
+/** fast-check's replay path: non-negative integers joined by colons (`0:3:1`), as a failure prints it. */
+export function pathOption(value: string): string {
+  if (!/^\d+(:\d+)*$/.test(value)) throw new InvalidArgumentError(`--path must be fast-check's replay path, integers joined by ':' as a failure prints it (e.g. 0:3:1), got "${value}"`);
+  return value;
+}
 
 async function runOne(check: string, flags: { adapter: string; timeout: number; seed: number; runs: number; path?: string; fixtures?: string }): Promise<void> {
   const adapter = await loadAdapter(flags.adapter, { timeoutMs: flags.timeout });
@@ -33,6 +39,9 @@ async function runOne(check: string, flags: { adapter: string; timeout: number; 
     }
     const report = { adapter: adapter.name, dtype: adapter.dtype, seed: flags.seed, runs, checks: [result] };
     console.log(formatConsoleReport(report, undefined, { adapterSpec: flags.adapter }));
+    if (result.status === 'passed' && flags.path !== undefined) {
+      console.log(`replay: the recorded failure is gone — ${check} passes on the case at seed ${flags.seed}, path ${flags.path} (fixed, or the adapter or convkit changed since it was recorded)`);
+    }
     process.exitCode = result.status === 'failed' || result.status === 'error' ? 1 : 0;
   } finally {
     await adapter.close?.();
@@ -45,7 +54,7 @@ export function registerReplay(program: Command): void {
     'the adapter the case failed on',
   )
     .option('--seed <n>', 'the run seed of the failing run', integerOption('--seed', SEED_MIN, SEED_MAX), DEFAULT_SEED)
-    .option('--path <path>', "fast-check's replay path printed with the failure")
+    .option('--path <path>', "fast-check's replay path printed with the failure", pathOption)
     .option('--fixtures <dir>', 'your own fixture files, for golden/ checks')
     .action((check: string, flags: { adapter: string; timeout: number; seed: number; path?: string; fixtures?: string }) => runOne(check, { ...flags, runs: 100 }));
 

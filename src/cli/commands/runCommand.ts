@@ -3,12 +3,13 @@
  * counterexample corpus beside the baseline, user fixtures (--fixtures), sharding and reports.
  * Exit 0: every non-skipped check passed, or failed only as the baseline expects; 1: failures; 2: usage.
  */
-import { accessSync, constants } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { accessSync, constants, copyFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Fixture } from '../../golden/fixture.js';
 import { loadFixtures } from '../../golden/loadFixtures.js';
-import { applyBaseline, readBaseline, type Baseline } from '../../kit/ci/baseline.js';
+import { applyBaseline, expectedFailureNotes, readBaseline, type Baseline, type ExpectedFailureNote } from '../../kit/ci/baseline.js';
 import { corpusPathFor, counterexampleEntries, mergeIntoCorpus, readCorpusFile, type CorpusEntry } from '../../kit/ci/corpus.js';
 import { writeFileAtomic } from '../../kit/io/writeFileAtomic.js';
 import { formatConsoleReport } from '../../kit/report/consoleReport.js';
@@ -34,6 +35,8 @@ export interface RunFlags {
   html?: string;
   baseline?: string;
   strict?: boolean;
+  verbose?: boolean;
+  updateCorpus?: boolean;
   fixtures?: string;
   shard?: Shard;
 }
@@ -51,13 +54,34 @@ export function writeJson(path: string, value: unknown): void {
   writeFileAtomic(path, JSON.stringify(value, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2));
 }
 
-function baselineSummary(report: ConformanceReport, baseline: Baseline, strict: boolean, ids: ReadonlySet<string>): { lines: string[]; fails: boolean } {
+function baselineSummary(report: ConformanceReport, baseline: Baseline, strict: boolean, ids: ReadonlySet<string>): { lines: string[]; fails: boolean; expected: Map<string, ExpectedFailureNote> } {
   const v = applyBaseline(report, baseline, ids);
+  const expected = expectedFailureNotes(v, baseline);
   const lines = [`baseline: ${v.expectedFailures.length} expected failures, ${v.newFailures.length} new, ${v.stale.length} stale, ${v.unknown.length} unknown entries`];
   for (const c of v.newFailures) lines.push(`  NEW ${c.id}`);
   for (const e of v.stale) lines.push(`  STALE ${e.id} now passes — remove it from the baseline (reason was: ${e.reason})`);
   for (const e of v.unknown) lines.push(`  UNKNOWN ${e.id} names no check of this run — renamed or removed?`);
-  return { lines, fails: v.newFailures.length > 0 || (strict && (v.stale.length > 0 || v.unknown.length > 0)) };
+  return { lines, fails: v.newFailures.length > 0 || (strict && (v.stale.length > 0 || v.unknown.length > 0)), expected };
+}
+
+/**
+ * Saves the run's new counterexamples. Into the corpus beside the baseline only when the run passed its gate
+ * (or with --update-corpus): a failing CI run leaves the committed files untouched, and its counterexamples go
+ * to a copy of the corpus in a temporary folder, whose path is printed.
+ */
+/**
+ * New counterexamples go into the corpus beside the baseline only when the gate passed or with --update-corpus
+ * (a failing CI run leaves the committed files untouched); otherwise into a copy in a temporary folder, whose
+ * path is printed. Either way a locked read-merge-write (mergeIntoCorpus).
+ */
+async function saveCounterexamples(corpusPath: string, report: ConformanceReport, gatePassed: boolean, update: boolean): Promise<string | null> {
+  const target = gatePassed || update ? corpusPath : join(mkdtempSync(join(tmpdir(), 'convkit-corpus-')), basename(corpusPath));
+  if (target !== corpusPath && existsSync(corpusPath)) copyFileSync(corpusPath, target);
+  const merged = await mergeIntoCorpus(target, counterexampleEntries(report.checks));
+  if (merged.damaged) console.error(`convkit: warning: the corpus ${target} was damaged (${merged.damaged.problem}); moved aside to ${merged.damaged.movedTo}`);
+  if (merged.added === 0) return null;
+  if (target === corpusPath) return `corpus: ${merged.added} new counterexample(s) saved to ${corpusPath}`;
+  return `corpus: ${merged.added} new counterexample(s) saved to ${target} — the gate failed, so ${corpusPath} is left as it was (--update-corpus writes there)`;
 }
 
 export function registerRun(program: Command): void {
@@ -73,6 +97,8 @@ export function registerRun(program: Command): void {
     .option('--html <file>', 'write the report as one self-contained HTML page (matrix and heat maps)')
     .option('--baseline <file>', 'known deviations: expected failures do not fail the run')
     .option('--strict', 'with --baseline, also fail on stale or unknown baseline entries')
+    .option('--verbose', 'with --baseline, print expected failures in full (grids, replay, reproduction)')
+    .option('--update-corpus', "with --baseline, save new counterexamples beside it even when the gate fails")
     .option('--fixtures <dir>', 'also run your own fixture files (golden format)')
     .option('--shard <i/n>', 'run the i-th of n deterministic parts of the checks', shardOption)
     .action(async (flags: RunFlags) => {
@@ -116,11 +142,12 @@ export function registerRun(program: Command): void {
           signal: interruption.signal,
         });
         const finishedAt = new Date();
-        console.log(formatConsoleReport(report, undefined, { adapterSpec: flags.adapter }));
+        const summary = baseline ? baselineSummary(report, baseline, flags.strict ?? false, allCheckIds({ extraFixtures })) : undefined;
+        const quiet = summary && !flags.verbose ? { expected: summary.expected } : {};
+        console.log(formatConsoleReport(report, undefined, { adapterSpec: flags.adapter, ...quiet }));
         for (const op of report.cutOff ?? []) console.log(`circuit breaker: ${op} timed out once and was cut off; its later checks ended as error at once (raise --timeout if it is only slow)`);
         let failing = report.checks.some((c) => c.status === 'failed' || c.status === 'error');
-        if (baseline) {
-          const summary = baselineSummary(report, baseline, flags.strict ?? false, allCheckIds({ extraFixtures }));
+        if (summary) {
           console.log(summary.lines.join('\n'));
           failing = summary.fails;
         }
@@ -133,9 +160,8 @@ export function registerRun(program: Command): void {
             what: 'the corpus',
             path: corpusPath,
             write: async () => {
-              const update = await mergeIntoCorpus(corpusPath, counterexampleEntries(flags.seed, report.checks));
-              if (update.damaged) console.error(`convkit: warning: the corpus ${corpusPath} was damaged (${update.damaged.problem}); moved aside to ${update.damaged.movedTo}`);
-              if (update.added > 0) console.log(`corpus: ${update.added} new counterexample(s) saved to ${corpusPath}`);
+              const saved = await saveCounterexamples(corpusPath, report, summary !== undefined && !summary.fails, flags.updateCorpus ?? false);
+              if (saved !== null) console.log(saved);
             },
           });
         }

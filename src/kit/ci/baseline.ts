@@ -14,6 +14,11 @@ export interface BaselineEntry {
   readonly reason: string;
   readonly clauses?: readonly string[];
   readonly message?: string;
+  /**
+   * The id of another entry of this baseline whose deviation causes this failure too (one bug seen by two
+   * checks, e.g. a property that compares the adapter with itself). Reports group it under that entry.
+   */
+  readonly sameRootCauseAs?: string;
 }
 
 export interface Baseline {
@@ -88,7 +93,28 @@ export function readBaseline(path: string): Baseline {
   for (const e of json.entries) {
     if (typeof e?.id !== 'string' || typeof e?.reason !== 'string' || e.reason.trim() === '') throw new TypeError(`baseline ${path}: every entry needs an id and a non-empty reason (${JSON.stringify(e)})`);
   }
+  const ids = new Set(json.entries.map((e) => e.id));
+  for (const e of json.entries) {
+    const root = e.sameRootCauseAs;
+    if (root !== undefined && (typeof root !== 'string' || root === e.id || !ids.has(root))) {
+      throw new TypeError(`baseline ${path}: entry ${e.id} has sameRootCauseAs=${JSON.stringify(root)}, which must be the id of another entry of this baseline`);
+    }
+  }
   return json as Baseline;
+}
+
+/** What a report prints for an expected failure: the baseline's reason, and the entry it shares a cause with. */
+export interface ExpectedFailureNote {
+  readonly reason: string;
+  readonly sameRootCauseAs?: string;
+}
+
+export function expectedFailureNotes(verdict: BaselineVerdict, baseline: Baseline): Map<string, ExpectedFailureNote> {
+  const byId = new Map(baseline.entries.map((e) => [e.id, e]));
+  return new Map(verdict.expectedFailures.map((c) => {
+    const e = byId.get(c.id)!;
+    return [c.id, { reason: e.reason, ...(e.sameRootCauseAs !== undefined ? { sameRootCauseAs: e.sameRootCauseAs } : {}) }];
+  }));
 }
 
 export function writeBaseline(path: string, baseline: Baseline): void {

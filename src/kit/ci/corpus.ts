@@ -70,11 +70,14 @@ export function readCorpus(path: string): CorpusEntry[] {
   return readCorpusFile(path).entries;
 }
 
-/** The failing property cases of a run, as corpus entries. */
-export function counterexampleEntries(runSeed: number, checks: readonly CheckResult[], now = new Date()): CorpusEntry[] {
-  return checks
-    .filter((c) => (c.status === 'failed' || c.status === 'error') && c.path !== undefined && !c.id.startsWith('golden/'))
-    .map((c) => ({ id: c.id, runSeed, path: c.path!, foundAt: now.toISOString() }));
+/**
+ * The failing property cases of a run, as corpus entries: each check's own replay record, so a case replayed
+ * from the corpus keeps the seed it was found with, whatever the current run's seed.
+ */
+export function counterexampleEntries(checks: readonly CheckResult[], now = new Date()): CorpusEntry[] {
+  return checks.flatMap((c) =>
+    (c.status === 'failed' || c.status === 'error') && c.replay?.path !== undefined ? [{ id: c.id, runSeed: c.replay.runSeed, path: c.replay.path, foundAt: now.toISOString() }] : [],
+  );
 }
 
 export interface CorpusUpdate {
@@ -107,6 +110,6 @@ export async function mergeIntoCorpus(path: string, fresh: readonly CorpusEntry[
 }
 
 /** Adds the failing property cases of a run that the corpus does not hold yet; resolves with how many were added. */
-export async function recordCounterexamples(path: string, runSeed: number, checks: readonly CheckResult[], now = new Date()): Promise<number> {
-  return (await mergeIntoCorpus(path, counterexampleEntries(runSeed, checks, now))).added;
+export async function recordCounterexamples(path: string, checks: readonly CheckResult[], now = new Date()): Promise<number> {
+  return (await mergeIntoCorpus(path, counterexampleEntries(checks, now))).added;
 }

@@ -1,10 +1,12 @@
 /**
- * How reports group checks: by operator (the id's prefix, `conv2d.*`; a golden fixture by the operator its id
- * names) and by property family (what kind of evidence the check is: a golden value, a shape rule, an
- * independent oracle, an algebraic law, a gradient…). Ids are stable (they are cited by baselines), so the
- * families are derived from them by one ordered rule table rather than stored.
+ * How reports group checks: by operator and by property family, both fields of the check
+ * (src/check/checkResult.ts). Operators are listed in registry order, then any group a property names.
  */
 import type { CheckResult, CheckStatus } from '../../check/checkResult.js';
+import { FAMILIES } from '../../check/checkFamily.js';
+import { OPERATORS } from '../../operators/index.js';
+
+export { FAMILIES, type Family } from '../../check/checkFamily.js';
 
 export type StatusCounts = Record<CheckStatus, number>;
 
@@ -20,58 +22,11 @@ export function countByStatus(checks: readonly CheckResult[]): StatusCounts {
   return counts;
 }
 
-/** Golden fixture ids spell operators without hyphens (`notes-003-maxpool2d-…`); longest names first. */
-const GOLDEN_OPERATORS: ReadonlyArray<[RegExp, string]> = [
-  [/conv-?transpose2d/, 'conv-transpose2d'],
-  [/max-?pool2d/, 'max-pool2d'],
-  [/avg-?pool2d/, 'avg-pool2d'],
-  [/conv2d/, 'conv2d'],
-  [/corr2d/, 'corr2d'],
-  [/pad2d/, 'pad2d'],
-  // The notes' training runs fit a conv2d kernel through conv2d and conv2dBackward.
-  [/-train-/, 'conv2d'],
-];
-
-/** `conv2d.linear-in-input` → `conv2d`; `golden/notes-003-maxpool2d-2x2` → `max-pool2d`. */
-export function operatorOf(id: string): string {
-  if (id.startsWith('golden/')) return GOLDEN_OPERATORS.find(([re]) => re.test(id))?.[1] ?? 'other';
-  const dot = id.indexOf('.');
-  return dot < 0 ? id : id.slice(0, dot);
-}
-
-/** The families in the order reports show them; the rule table below maps a property's name to one. */
-export const FAMILIES = [
-  'golden', 'shape', 'definition', 'oracle', 'transposition', 'linearity', 'equivariance', 'decomposition',
-  'invariants', 'numerics', 'gradient', 'errors', 'other',
-] as const;
-export type Family = (typeof FAMILIES)[number];
-
-const FAMILY_RULES: ReadonlyArray<[RegExp, Family]> = [
-  [/^output-shape$/, 'shape'],
-  [/^definition$/, 'definition'],
-  [/^(backward|gradcheck|gradient)/, 'gradient'],
-  [/nan|infinity/, 'numerics'],
-  [/oracle|true-convolution|matrix-product|equals-|adjoint|uniform-convolution/, 'oracle'],
-  [/transposition/, 'transposition'],
-  [/^linear-|bias-per-channel/, 'linearity'],
-  [/equivariance/, 'equivariance'],
-  [/-is-|-are-|same-padding/, 'decomposition'],
-  [/average|increasing-maps|constant-input|blind-to/, 'invariants'],
-  [/invalid|rejected/, 'errors'],
-];
-
-/** `golden/…` → golden; `conv2d.fft-oracle` → oracle; anything no rule names → other. */
-export function familyOf(id: string): Family {
-  if (id.startsWith('golden/')) return 'golden';
-  const name = id.slice(id.indexOf('.') + 1);
-  return FAMILY_RULES.find(([re]) => re.test(name))?.[1] ?? 'other';
-}
-
 /** Status counts per key, keys in first-seen order (or in `order` where given). */
-export function countBy(checks: readonly CheckResult[], keyOf: (id: string) => string, order: readonly string[] = []): Map<string, StatusCounts> {
+export function countBy(checks: readonly CheckResult[], keyOf: (c: CheckResult) => string, order: readonly string[] = []): Map<string, StatusCounts> {
   const groups = new Map<string, StatusCounts>(order.map((k) => [k, emptyCounts()]));
   for (const c of checks) {
-    const key = keyOf(c.id);
+    const key = keyOf(c);
     const counts = groups.get(key) ?? emptyCounts();
     counts[c.status]++;
     groups.set(key, counts);
@@ -80,5 +35,8 @@ export function countBy(checks: readonly CheckResult[], keyOf: (id: string) => s
   return groups;
 }
 
-/** Operators in a fixed, readable order (forward ops first), then any others alphabetically. */
-export const OPERATOR_ORDER = ['corr2d', 'conv2d', 'conv-transpose2d', 'pad2d', 'max-pool2d', 'avg-pool2d', 'pooling', 'errors'];
+/** Operators in registry order (forward ops first), then the groups properties name (`pooling`). */
+export const OPERATOR_ORDER: readonly string[] = [...OPERATORS.map((r) => r.id), 'pooling'];
+
+export const operatorOf = (c: CheckResult): string => c.operator;
+export const familyOf = (c: CheckResult): string => c.family;

@@ -35,7 +35,7 @@ export function conformanceMatrix(libraries: readonly LibraryReport[]): string {
   const rows = new Map<string, Map<string, CheckResult[]>>();
   for (const lib of libraries) {
     for (const c of lib.checks) {
-      const key = `${operatorOf(c.id)}\u0000${familyOf(c.id)}`;
+      const key = `${c.operator}\u0000${c.family}`;
       const perLib = rows.get(key) ?? new Map<string, CheckResult[]>();
       perLib.set(lib.library, [...(perLib.get(lib.library) ?? []), c]);
       rows.set(key, perLib);

@@ -65,7 +65,7 @@ export function formatConsoleFailure(check: CheckResult, context: FailureContext
   if (check.message) lines.push(...check.message.split('\n').map((l) => `  ${l}`));
   if (check.clauses.length > 0) lines.push(`  ${field('clauses')}${check.clauses.map((c) => `§${c}`).join(' ')}`);
   if (check.counterexample !== undefined) {
-    lines.push(`  ${field('counterexample')}${check.seed !== undefined ? colors.dim(` (property seed ${check.seed})`) : ''}`);
+    lines.push(`  ${field('counterexample')}${check.replay !== undefined ? colors.dim(` (run seed ${check.replay.runSeed})`) : ''}`);
     lines.push(...formatCounterexample(check.counterexample, '    '));
   }
   const comparison = failureComparison(check);

@@ -5,8 +5,9 @@
  */
 import { isAbsolute } from 'node:path';
 import type { CheckResult } from '../../check/checkResult.js';
-import { callArguments, failureCall, recordedCalls } from './failureCall.js';
+import { failureCall, recordedArguments, recordedCalls } from './failureCall.js';
 import { jsLiteral } from './jsLiteral.js';
+import { operatorOfMethod } from '../../operators/index.js';
 
 /** `import adapter from './my-adapter.ts';`, or the reference from the package. */
 export function adapterImport(adapterSpec: string): string {
@@ -28,7 +29,7 @@ function formatCallSequence(check: CheckResult, adapterSpec: string, calls: Retu
     '',
   ];
   calls.forEach((c, k) => {
-    const { method, args } = callArguments(c);
+    const { method, args } = recordedArguments(c);
     for (const a of args) if (a.isTensor) lines.push(`const ${a.name}${k + 1} = ${jsLiteral(a.value)};`);
     const list = args.map((a) => (a.isTensor ? `${a.name}${k + 1}` : jsLiteral(a.value)));
     lines.push(`const result${k + 1} = await adapter.${method}!(${list.join(', ')});`);
@@ -45,7 +46,7 @@ export function formatReproduction(check: CheckResult, adapterSpec: string): str
   const call = failureCall(check);
   if (call === null) return null;
   const lines = [
-    `// convkit ${check.id}: ${check.status}${call.note !== undefined ? ` (${call.note})` : ''}`,
+    `// convkit ${check.id}: ${check.status}`,
     '// save as repro.mts, run with: npx tsx repro.mts',
     adapterImport(adapterSpec),
     '',
@@ -53,7 +54,8 @@ export function formatReproduction(check: CheckResult, adapterSpec: string): str
   for (const a of call.args) if (a.isTensor) lines.push(`const ${a.name} = ${jsLiteral(a.value)};`);
   const args = call.args.map((a) => (a.isTensor ? a.name : jsLiteral(a.value)));
   lines.push(`const result = await adapter.${call.method}!(${args.join(', ')});`);
-  lines.push(call.method.endsWith('Backward') && call.method.startsWith('conv') ? 'console.log(result);' : 'console.log(result.shape, Array.from(result.data));');
+  // A backward that answers gradients by input name prints the object; a tensor prints its shape and values.
+  lines.push(operatorOfMethod(call.method)?.backward?.method === call.method && operatorOfMethod(call.method)?.backward?.answers === 'by-input' ? 'console.log(result);' : 'console.log(result.shape, Array.from(result.data));');
   if (check.message) lines.push(`// convkit: ${check.message.replace(/\n/g, ' ')}`);
   return lines.join('\n');
 }

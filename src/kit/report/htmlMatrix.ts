@@ -26,14 +26,14 @@ function cell(checks: readonly CheckResult[]): string {
 }
 
 export function statusMatrixHtml(checks: readonly CheckResult[]): string {
-  const operators = ordered(checks.map((c) => operatorOf(c.id)), OPERATOR_ORDER);
-  const families = ordered(checks.map((c) => familyOf(c.id)), FAMILIES);
+  const operators = ordered(checks.map((c) => c.operator), OPERATOR_ORDER);
+  const families = ordered(checks.map((c) => c.family), FAMILIES);
   const head = `<tr><th class="corner">operator \\ family</th>${families.map((f) => `<th scope="col">${escapeXml(f)}</th>`).join('')}<th scope="col">all</th></tr>`;
   const rows = operators.map((op) => {
-    const mine = checks.filter((c) => operatorOf(c.id) === op);
-    const cells = families.map((f) => cell(mine.filter((c) => familyOf(c.id) === f)));
+    const mine = checks.filter((c) => c.operator === op);
+    const cells = families.map((f) => cell(mine.filter((c) => c.family === f)));
     return `<tr><th scope="row">${escapeXml(op)}</th>${cells.join('')}${cell(mine)}</tr>`;
   });
-  const totals = `<tr class="totals"><th scope="row">all</th>${families.map((f) => cell(checks.filter((c) => familyOf(c.id) === f))).join('')}${cell(checks)}</tr>`;
+  const totals = `<tr class="totals"><th scope="row">all</th>${families.map((f) => cell(checks.filter((c) => c.family === f))).join('')}${cell(checks)}</tr>`;
   return `<table id="matrix" class="matrix"><thead>${head}</thead><tbody>${rows.join('')}${totals}</tbody></table>`;
 }

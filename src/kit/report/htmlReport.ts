@@ -58,7 +58,7 @@ ul.skipped li { margin: 2px 0; } .more { font-size: 11px; color: #777; }
 
 export function toHtmlReport(report: ConformanceReport, context: HtmlReportContext = {}): string {
   const adapterSpec = context.adapterSpec ?? './my-adapter.ts';
-  const replay = (c: CheckResult) => replayCommand(c, adapterSpec, report.seed);
+  const replay = (c: CheckResult) => replayCommand(c, adapterSpec);
   const failing = report.checks.filter((c) => c.status === 'failed' || c.status === 'error');
   const skipped = report.checks.filter((c) => c.status === 'skipped');
   const title = `convkit: ${report.adapter} (${report.dtype})`;

@@ -6,10 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CheckResult, CheckStatus } from '../../check/checkResult.js';
+import type { CheckKind, CheckResult, CheckStatus } from '../../check/checkResult.js';
+import { FAMILIES, type Family } from '../../check/checkFamily.js';
 import { packageRoot } from '../../spec/specClauses.js';
 import type { ConformanceReport } from '../runConformance.js';
-import { countByStatus, familyOf, operatorOf } from './checkGroups.js';
+import { countByStatus } from './checkGroups.js';
 import { replayCommand } from './replayCommand.js';
 
 export const REPORT_FORMAT = 'convkit-report/1';
@@ -25,14 +26,17 @@ export interface JsonReportContext {
 
 export interface JsonCheck {
   readonly id: string;
+  readonly kind: CheckKind;
   readonly status: CheckStatus;
   readonly operator: string;
   readonly family: string;
   readonly clauses: readonly string[];
   readonly message?: string;
   readonly counterexample?: unknown;
-  readonly seed?: number;
+  /** The run seed the case was drawn with (a corpus case keeps its own) and fast-check's path to it. */
+  readonly runSeed?: number;
   readonly path?: string;
+  readonly fixturePath?: string;
   readonly replay?: string;
   readonly detail?: unknown;
 }
@@ -76,19 +80,21 @@ export function jsonSafe(value: unknown): unknown {
   return typeof value === 'bigint' ? String(value) : value;
 }
 
-function jsonCheck(c: CheckResult, report: ConformanceReport, adapterSpec: string | undefined): JsonCheck {
+function jsonCheck(c: CheckResult, adapterSpec: string | undefined): JsonCheck {
   const failing = c.status === 'failed' || c.status === 'error';
   return {
     id: c.id,
+    kind: c.kind,
     status: c.status,
-    operator: operatorOf(c.id),
-    family: familyOf(c.id),
+    operator: c.operator,
+    family: c.family,
     clauses: [...c.clauses],
     ...(c.message !== undefined ? { message: c.message } : {}),
     ...(c.counterexample !== undefined ? { counterexample: jsonSafe(c.counterexample) } : {}),
-    ...(c.seed !== undefined ? { seed: c.seed } : {}),
-    ...(c.path !== undefined ? { path: c.path } : {}),
-    ...(failing && adapterSpec !== undefined ? { replay: replayCommand(c, adapterSpec, report.seed) } : {}),
+    ...(c.replay !== undefined ? { runSeed: c.replay.runSeed } : {}),
+    ...(c.replay?.path !== undefined ? { path: c.replay.path } : {}),
+    ...(c.fixturePath !== undefined ? { fixturePath: c.fixturePath } : {}),
+    ...(failing && adapterSpec !== undefined ? { replay: replayCommand(c, adapterSpec) } : {}),
     ...(c.detail !== undefined ? { detail: jsonSafe(c.detail) } : {}),
   };
 }
@@ -108,11 +114,47 @@ export function toJsonReport(report: ConformanceReport, context: JsonReportConte
     ...(finishedAt ? { finishedAt: finishedAt.toISOString() } : {}),
     ...(startedAt && finishedAt ? { durationMs: finishedAt.getTime() - startedAt.getTime() } : {}),
     summary: { total: report.checks.length, ...countByStatus(report.checks) },
-    checks: report.checks.map((c) => jsonCheck(c, report, adapterSpec)),
+    checks: report.checks.map((c) => jsonCheck(c, adapterSpec)),
   };
 }
 
 /** The report as the text of a .json file. */
 export function formatJsonReport(report: ConformanceReport, context: JsonReportContext = {}): string {
   return `${JSON.stringify(toJsonReport(report, context), null, 2)}\n`;
+}
+
+const KINDS: readonly CheckKind[] = ['golden', 'property', 'corpus'];
+const STATUS_VALUES: readonly CheckStatus[] = ['passed', 'failed', 'error', 'skipped'];
+
+/**
+ * A check read back from a JSON report (for `convkit merge` and `convkit matrix`): the same fields, the
+ * replay record rebuilt from runSeed and path. Tensors stay in their JSON spelling. Throws a RangeError that
+ * names the check and the field on a report that is not convkit's.
+ */
+export function checkFromJson(value: unknown, index: number): CheckResult {
+  const c = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const where = `checks[${index}]${typeof c['id'] === 'string' ? ` (${c['id']})` : ''}`;
+  const need = (ok: boolean, field: string, rule: string) => {
+    if (!ok) throw new RangeError(`${where}.${field} = ${JSON.stringify(c[field])}: ${rule}`);
+  };
+  need(typeof c['id'] === 'string', 'id', 'must be a string');
+  need(KINDS.includes(c['kind'] as CheckKind), 'kind', `must be one of ${KINDS.join(', ')}`);
+  need(STATUS_VALUES.includes(c['status'] as CheckStatus), 'status', `must be one of ${STATUS_VALUES.join(', ')}`);
+  need(typeof c['operator'] === 'string', 'operator', 'must be a string');
+  need(FAMILIES.includes(c['family'] as Family), 'family', `must be one of ${FAMILIES.join(', ')}`);
+  need(Array.isArray(c['clauses']), 'clauses', 'must be an array of clause ids');
+  need(c['runSeed'] === undefined || Number.isInteger(c['runSeed']), 'runSeed', 'must be an integer');
+  return {
+    id: c['id'] as string,
+    kind: c['kind'] as CheckKind,
+    operator: c['operator'] as string,
+    family: c['family'] as Family,
+    status: c['status'] as CheckStatus,
+    clauses: c['clauses'] as string[],
+    ...(typeof c['message'] === 'string' ? { message: c['message'] } : {}),
+    ...(c['counterexample'] !== undefined ? { counterexample: c['counterexample'] } : {}),
+    ...(typeof c['runSeed'] === 'number' ? { replay: { runSeed: c['runSeed'], ...(typeof c['path'] === 'string' ? { path: c['path'] } : {}) } } : {}),
+    ...(typeof c['fixturePath'] === 'string' ? { fixturePath: c['fixturePath'] } : {}),
+    ...(typeof c['detail'] === 'object' && c['detail'] !== null ? { detail: c['detail'] as Record<string, unknown> } : {}),
+  };
 }

@@ -20,12 +20,12 @@ export interface JUnitContext {
 }
 
 function testcase(c: CheckResult, report: ConformanceReport, adapterSpec: string): string {
-  const open = `    <testcase name="${attr(c.id)}" classname="${attr(`convkit.${familyOf(c.id)}.${operatorOf(c.id)}`)}"`;
+  const open = `    <testcase name="${attr(c.id)}" classname="${attr(`convkit.${c.family}.${c.operator}`)}"`;
   if (c.status === 'passed') return `${open}/>`;
   const message = c.message ?? '';
   if (c.status === 'skipped') return `${open}>\n      <skipped message="${attr(message)}"/>\n    </testcase>`;
   const colors = pc.createColors(false);
-  const body = formatConsoleFailure(c, { replay: (x) => replayCommand(x, adapterSpec, report.seed), adapterSpec, colors }).join('\n');
+  const body = formatConsoleFailure(c, { replay: (x) => replayCommand(x, adapterSpec), adapterSpec, colors }).join('\n');
   const tag = c.status === 'failed' ? 'failure' : 'error';
   const firstLine = message.split('\n')[0] ?? '';
   return `${open}>\n      <${tag} message="${attr(firstLine)}" type="${c.status}">${text(body)}</${tag}>\n    </testcase>`;
@@ -39,7 +39,7 @@ function suiteAttributes(name: string, checks: readonly CheckResult[]): string {
 export function toJUnitXml(report: ConformanceReport, context: JUnitContext = {}): string {
   const adapterSpec = context.adapterSpec ?? './my-adapter.ts';
   const timestamp = (context.timestamp ?? new Date()).toISOString().replace(/\.\d+Z$/, '');
-  const families = [...new Set([...FAMILIES, ...report.checks.map((c) => familyOf(c.id))])];
+  const families = [...new Set([...FAMILIES, ...report.checks.map((c) => c.family)])];
   const properties = [
     ['adapter', report.adapter],
     ['dtype', report.dtype],
@@ -47,7 +47,7 @@ export function toJUnitXml(report: ConformanceReport, context: JUnitContext = {}
     ['runs', String(report.runs)],
   ].map(([k, v]) => `      <property name="${attr(k!)}" value="${attr(v!)}"/>`);
   const suites = families.flatMap((family) => {
-    const checks = report.checks.filter((c) => familyOf(c.id) === family);
+    const checks = report.checks.filter((c) => c.family === family);
     if (checks.length === 0) return [];
     return [
       `  <testsuite ${suiteAttributes(`convkit ${family}`, checks)} timestamp="${timestamp}">`,
