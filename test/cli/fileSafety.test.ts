@@ -38,7 +38,7 @@ describe('convkit run: the files it reads and writes', () => {
     const baseline = join(dir, 'b.json');
     writeFileSync(baseline, baselineOf([]));
     const json = join(dir, 'r.json');
-    const failing = convkit('run', '--adapter', flipped, '--only', 'conv2d.definition', '--runs', '20', '--baseline', baseline, '--html', '/dev/full', '--json', json);
+    const failing = convkit('run', '--adapter', flipped, '--only', 'conv2d.definition', '--runs', '20', '--baseline', baseline, '--update-corpus', '--html', '/dev/full', '--json', json);
     expect(failing.out).toMatch(/could not write --html \/dev\/full: .*ENOSPC/);
     expect(failing.out).toMatch(/FAIL conv2d\.definition/);
     expect(failing.status).toBe(1); // the verdict (a new failure), not 2
