@@ -13,8 +13,6 @@ import { describeCall } from '../callAdapter.js';
 import { defineProperty, type Property } from '../property.js';
 import { PropertyFailure } from '../propertyFailure.js';
 
-/** Rules whose only breach is an empty extent: an empty tensor is an accepted answer (`err.adapter-rejects`). */
-const EMPTY_EXTENT_RULES = new Set(['tensor.shape.positive', 'pad.negative', 'pool.adaptive.output-size.zero']);
 
 function isEmptyTensor(answered: unknown, call: OperatorCall): boolean {
   const t = answered as { shape?: unknown; data?: { length?: unknown } } | null;
@@ -43,7 +41,7 @@ export function invalidConfigurationsProperty(record: OperatorRecord & { invalid
         return;
       }
       const shape = (answered as { shape?: unknown } | null)?.shape;
-      if (EMPTY_EXTENT_RULES.has(breaks) && isEmptyTensor(answered, call)) return; // `err.adapter-rejects` allowance
+      if ((record.emptyAnswerAllowedFor ?? []).includes(breaks) && isEmptyTensor(answered, call)) return; // `err.adapter-rejects` allowance, per record
       throw new PropertyFailure(`${call.op} result`, `a tensor of shape ${JSON.stringify(shape)}`, `an error (the call breaks §${breaks})`, describeCall(call), breaks);
     },
   });

@@ -59,4 +59,5 @@ export const adaptiveAvgPool2dOperator: OperatorRecord = {
     title: 'adaptiveAvgPool2d rejects a negative, zero or malformed outputSize',
     clauses: [...INVALID_CONFIGURATIONS_CLAUSES, 'pool.adaptive.output-size', 'pool.adaptive.output-size.zero'],
   },
+  emptyAnswerAllowedFor: ['pool.adaptive.output-size.zero'],
 };

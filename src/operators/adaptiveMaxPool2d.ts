@@ -49,4 +49,5 @@ export const adaptiveMaxPool2dOperator: OperatorRecord = {
     title: 'adaptiveMaxPool2d rejects a negative, zero or malformed outputSize',
     clauses: [...INVALID_CONFIGURATIONS_CLAUSES, 'pool.adaptive.output-size', 'pool.adaptive.output-size.zero'],
   },
+  emptyAnswerAllowedFor: ['pool.adaptive.output-size.zero'],
 };

@@ -70,4 +70,5 @@ export const conv2dOperator: OperatorRecord = {
     title: 'conv2d rejects a configuration that breaks one rule (stride, dilation, padding, groups, channels, bias, reflect limit, empty input or output)',
     clauses: [...INVALID_CONFIGURATIONS_CLAUSES, 'tensor.shape.positive', 'conv.stride', 'conv.dilation', 'conv.padding.forms', 'conv.padding.same', 'conv.groups', 'conv.channels', 'conv.bias', 'pad.reflect.limit', 'shape.positive'],
   },
+  emptyAnswerAllowedFor: ['tensor.shape.positive'],
 };

@@ -70,5 +70,7 @@ export interface OperatorRecord {
   /** Calls that break one rule each, for `<id>.invalid-configurations-rejected`. */
   readonly invalidCases?: () => fc.Arbitrary<InvalidCall>;
   readonly invalidConfigurations?: PropertyText;
+  /** Broken rules whose only breach is an empty extent: an empty tensor is an accepted answer (`err.adapter-rejects`). */
+  readonly emptyAnswerAllowedFor?: readonly string[];
 }
 

@@ -58,4 +58,5 @@ export const pad2dOperator: OperatorRecord = {
     title: 'pad2d rejects pads beyond the reflect and circular limits and crops that empty the input',
     clauses: [...INVALID_CONFIGURATIONS_CLAUSES, 'pad.reflect.limit', 'pad.circular.limit', 'pad.negative'],
   },
+  emptyAnswerAllowedFor: ['pad.negative'],
 };

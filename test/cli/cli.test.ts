@@ -40,24 +40,24 @@ describe('convkit CLI', () => {
 
   it('the baseline gate: expected failures pass, the fix shows stale entries, --strict fails on them, unknown entries are reported', () => {
     const baseline = join(tmp, 'baseline.json');
-    expect(convkit('baseline', 'write', '--adapter', flipped, '--baseline', baseline, '--runs', '20', '--only', 'conv2d.').status).toBe(0);
+    expect(convkit('baseline', 'write', '--adapter', flipped, '--baseline', baseline, '--runs', '10', '--only', 'conv2d.').status).toBe(0);
     const written = JSON.parse(readFileSync(baseline, 'utf8')) as { entries: { id: string; reason: string }[] };
     expect(written.entries.length).toBeGreaterThan(0);
     expect(written.entries.every((e) => e.reason.length > 0)).toBe(true);
 
-    const gated = convkit('run', '--adapter', flipped, '--baseline', baseline, '--runs', '20', '--only', 'conv2d.');
+    const gated = convkit('run', '--adapter', flipped, '--baseline', baseline, '--runs', '10', '--only', 'conv2d.');
     expect(gated.out).toMatch(/0 new/);
     expect(gated.status).toBe(0);
     expect(existsSync(join(tmp, 'baseline.corpus.json'))).toBe(true);
 
-    const afterFix = convkit('run', '--adapter', fixed, '--baseline', baseline, '--runs', '20', '--only', 'conv2d.');
+    const afterFix = convkit('run', '--adapter', fixed, '--baseline', baseline, '--runs', '10', '--only', 'conv2d.');
     expect(afterFix.out).toMatch(/STALE conv2d\./);
     expect(afterFix.status).toBe(0);
-    expect(convkit('run', '--adapter', fixed, '--baseline', baseline, '--runs', '20', '--only', 'conv2d.', '--strict').status).toBe(1);
+    expect(convkit('run', '--adapter', fixed, '--baseline', baseline, '--runs', '10', '--only', 'conv2d.', '--strict').status).toBe(1);
 
     writeFileSync(baseline, JSON.stringify({ ...written, entries: [...written.entries, { id: 'conv2d.no-such-check', status: 'failed', reason: 'renamed' }] }));
-    expect(convkit('run', '--adapter', flipped, '--baseline', baseline, '--runs', '20', '--only', 'conv2d.').out).toMatch(/UNKNOWN conv2d\.no-such-check/);
-  });
+    expect(convkit('run', '--adapter', flipped, '--baseline', baseline, '--runs', '10', '--only', 'conv2d.').out).toMatch(/UNKNOWN conv2d\.no-such-check/);
+  }, 180_000); // five whole conv2d runs in child processes
 
   it('the corpus replays a saved counterexample first, even when the run seed changes', () => {
     const baseline = join(tmp, 'corpus-baseline.json');

@@ -41,10 +41,10 @@ describe('convkit run --baseline, quietly', () => {
     expect(quiet.status).toBe(0);
     expect(quiet.out).toContain('conv2d.definition: the kernel is rotated 180° (a true convolution) — failed, as expected');
     expect(quiet.out).not.toContain('FAIL conv2d.definition');
-    expect(quiet.out).not.toContain('counterexample (property seed');
+    expect(quiet.out).not.toContain('counterexample (');
     const verbose = convkit(dir, 'run', ...run, '--baseline', 'baseline.json', '--verbose');
     expect(verbose.out).toContain('FAIL conv2d.definition');
-    expect(verbose.out).toContain('counterexample (property seed');
+    expect(verbose.out).toContain('counterexample (');
   }, 60_000);
 
   it('a run that passes its gate saves its counterexamples beside the baseline', () => {

@@ -34,6 +34,7 @@ describe('a corpus case keeps its own run seed', () => {
     const dir = mkdtempSync(join(tmpdir(), 'convkit-replay-'));
     const baseline = join(dir, 'gate.json');
     writeFileSync(baseline, JSON.stringify({ adapter: 'nan-ignoring-max-pool', seed: SEED_A, entries: [] }));
+    // The gate fails (the baseline expects nothing), so --update-corpus is what writes the corpus beside it.
     const common = ['--adapter', adapterPath, '--only', ID, '--baseline', baseline, '--update-corpus'];
 
     const a = convkit(['run', ...common, '--seed', String(SEED_A), '--json', join(dir, 'a.json')]);

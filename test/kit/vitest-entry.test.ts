@@ -41,7 +41,7 @@ describe("a failing check's vitest error", () => {
     expect(thrown).toBeInstanceOf(ConformanceFailure);
     const text = (thrown as Error).message;
     expect(text).toContain(result.message!);
-    expect(text).toMatch(/counterexample \(property seed -?\d+\)/);
+    expect(text).toMatch(/counterexample \((run|property) seed -?\d+\)/);
     expect(text).toMatch(/expected \[1, 1, 1, 1\] +│ +actual \[1, 1, 1, 1\] +│ +actual − expected/);
     expect(text).toContain(`convkit replay conv2d.definition --adapter ./flipped.ts --seed 20261121 --path ${result.replay?.path}`);
     expect(text).not.toMatch(/\x1b\[/);
