@@ -14,7 +14,7 @@ import { isUnsupported } from '../adapter/unsupported.js';
 import type { Property } from '../../properties/property.js';
 import { isAdapterFailure } from '../errors/adapterFailure.js';
 import { boundText, thrownNonError } from '../errors/boundedText.js';
-import { anchorFailure } from './anchorCheck.js';
+import { ANCHORED_FAMILIES, anchorFailure } from './anchorCheck.js';
 import { confirmFailure, ShrinkBudget, type Outcome } from './confirmFailure.js';
 import { featureFilter, NoCaseCanBeDrawn } from './featureFilter.js';
 import { propertySeed } from './propertySeed.js';
@@ -102,7 +102,7 @@ export async function checkProperty(adapter: Adapter, property: Property, option
   if (unsupported.supported === 0 && unsupported.cases > 0) {
     return { ...base, status: 'skipped', message: `adapter ${adapter.name} answered every case unsupported: ${unsupported.reason}` };
   }
-  if (!details.failed) return anchored(adapter, anchorCall, base);
+  if (!details.failed) return anchored(adapter, ANCHORED_FAMILIES.has(property.family) ? anchorCall : undefined, base);
   const path = details.counterexamplePath ?? replayPath;
   const replay = { runSeed: options.seed, ...(path !== undefined && path !== null ? { path } : {}) };
   const hit = fatal as { error: Error; value: unknown; calls: RecordedCall[] } | null;
