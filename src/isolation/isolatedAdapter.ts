@@ -11,7 +11,18 @@ import { ADAPTER_METHODS } from '../operators/index.js';
 import type { Adapter, OperatorName } from '../adapter/contract.js';
 import type { AdapterChannel, Handshake, OpenChannel, Reply } from './adapterChannel.js';
 import { AdapterCrashError, AdapterTimeoutError, HandshakeTimeoutError, OperatorCutOffError } from './isolationErrors.js';
-import { fromWireError } from './wireError.js';
+import { fromWireError, type WireError } from './wireError.js';
+
+/**
+ * An error after which the adapter's runtime cannot be trusted: a WebAssembly trap (a RuntimeError such as
+ * "memory access out of bounds"), an exhausted stack, an out-of-memory. A clean rejection (an invalid call, a
+ * ConvkitError) is not one.
+ */
+export function isBrokenRuntime(error: WireError): boolean {
+  if (error.clause !== undefined) return false;
+  if (error.name === 'RuntimeError' && /memory access out of bounds|unreachable|call stack exhausted|divide by zero|integer overflow|null function|table index|out of memory|wasm/i.test(error.message)) return true;
+  return /Maximum call stack size exceeded|out of memory|Array buffer allocation failed/i.test(error.message) && error.name !== 'ConvkitError';
+}
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_START_TIMEOUT_MS = 30_000;
@@ -38,6 +49,8 @@ class IsolatedAdapterSession {
   private closed = false;
   /** Operators that timed out in this run: later calls fail at once (`kit.protocol.breaker`). */
   readonly cutOff = new Set<OperatorName>();
+  /** Why the adapter was restarted other than after a timeout or a crash. */
+  readonly restarts: string[] = [];
 
   constructor(
     private readonly open: OpenChannel,
@@ -109,8 +122,21 @@ class IsolatedAdapterSession {
   private settle(id: number, reply: Reply): boolean {
     const call = this.take(id);
     if (call === undefined) return false;
-    if ('error' in reply) call.reject(fromWireError(reply.error));
-    else call.resolve(reply.result);
+    if ('error' in reply) {
+      call.reject(fromWireError(reply.error));
+      // A trap may leave the adapter's heap broken: later calls get a fresh worker or process (`kit.protocol.restart`).
+      if (isBrokenRuntime(reply.error)) void this.restart(`${call.op} failed with ${reply.error.name}: ${reply.error.message}`);
+    } else {
+      call.resolve(reply.result);
+    }
+    return true;
+  }
+
+  /** Stops the channel now so the next call starts a fresh worker or process; false when a call is pending. */
+  async restart(reason: string): Promise<boolean> {
+    if (this.pending.size > 0 || this.channel === null) return this.pending.size === 0;
+    this.restarts.push(reason);
+    await this.stop(`restarted: ${reason}`);
     return true;
   }
 
@@ -147,15 +173,26 @@ class IsolatedAdapterSession {
 
 const sessions = new WeakMap<Adapter, IsolatedAdapterSession>();
 
-/** What the isolation did during a run, for the report: the operators the circuit breaker cut off. */
+/** What the isolation did during a run, for the report: the operators the circuit breaker cut off, the restarts. */
 export interface IsolationStatus {
   readonly cutOff: readonly OperatorName[];
+  readonly restarts: readonly string[];
 }
 
 /** The status of an isolated adapter proxy, or undefined for an adapter that is not one. */
 export function isolationStatus(adapter: Adapter): IsolationStatus | undefined {
   const session = sessions.get(adapter);
-  return session === undefined ? undefined : { cutOff: [...session.cutOff] };
+  return session === undefined ? undefined : { cutOff: [...session.cutOff], restarts: [...session.restarts] };
+}
+
+/**
+ * Restarts an isolated adapter before its next call (a fresh worker or process), e.g. to see whether a
+ * counterexample reproduces without the state earlier calls left. Resolves false for an adapter that is not
+ * isolated, or one with a call in flight.
+ */
+export async function restartIsolated(adapter: Adapter, reason: string): Promise<boolean> {
+  const session = sessions.get(adapter);
+  return session === undefined ? false : session.restart(reason);
 }
 
 /**

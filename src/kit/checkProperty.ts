@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import type { Adapter, Feature } from '../adapter/contract.js';
+import type { OperatorCall } from '../adapter/operatorCall.js';
 import type { RecordedCall } from '../adapter/recordedCall.js';
 import type { CheckDetail, CheckKind, CheckResult } from '../check/checkResult.js';
 import { PropertyFailure } from '../../properties/propertyFailure.js';
@@ -13,6 +14,8 @@ import { isUnsupported } from '../adapter/unsupported.js';
 import type { Property } from '../../properties/property.js';
 import { isAdapterFailure } from '../errors/adapterFailure.js';
 import { boundText, thrownNonError } from '../errors/boundedText.js';
+import { ANCHORED_FAMILIES, anchorFailure } from './anchorCheck.js';
+import { confirmFailure, ShrinkBudget, type Outcome } from './confirmFailure.js';
 import { featureFilter, NoCaseCanBeDrawn } from './featureFilter.js';
 import { propertySeed } from './propertySeed.js';
 import { recordingAdapter } from '../adapter/recordingAdapter.js';
@@ -58,15 +61,20 @@ export async function checkProperty(adapter: Adapter, property: Property, option
   // A timeout or crash of the adapter ends the property at once: shrinking would only wait for the same
   // timeout again and again. Later cases fail immediately and the case that hit it is reported.
   let fatal: { error: Error; value: unknown; calls: RecordedCall[] } | null = null;
+  const budget = new ShrinkBudget();
+  let anchorCall: OperatorCall | undefined; // the first forward call of the first passing case, for the anchor
   // A case the adapter answered `Unsupported` is skipped (fc.pre); when the first cases all are, the check is.
   const unsupported = { cases: 0, supported: 0, reason: '' };
   const predicate = async (value: unknown): Promise<void> => {
     if (fatal !== null) throw fatal.error;
+    if (budget.exhausted()) return; // past the shrink bound: the candidate is not run
     const recorder = recordingAdapter(adapter);
     try {
       await property.predicate(recorder.adapter, value);
       unsupported.supported++;
+      anchorCall ??= recorder.calls.find((c) => c.method === c.call.op)?.call;
     } catch (e) {
+      budget.failed();
       if (isUnsupported(e)) {
         unsupported.cases++;
         unsupported.reason = e.message;
@@ -94,7 +102,7 @@ export async function checkProperty(adapter: Adapter, property: Property, option
   if (unsupported.supported === 0 && unsupported.cases > 0) {
     return { ...base, status: 'skipped', message: `adapter ${adapter.name} answered every case unsupported: ${unsupported.reason}` };
   }
-  if (!details.failed) return { ...base, status: 'passed' };
+  if (!details.failed) return anchored(adapter, ANCHORED_FAMILIES.has(property.family) ? anchorCall : undefined, base);
   const path = details.counterexamplePath ?? replayPath;
   const replay = { runSeed: options.seed, ...(path !== undefined && path !== null ? { path } : {}) };
   const hit = fatal as { error: Error; value: unknown; calls: RecordedCall[] } | null;
@@ -110,13 +118,46 @@ export async function checkProperty(adapter: Adapter, property: Property, option
   }
   const error = details.errorInstance;
   const calls = (typeof error === 'object' && error !== null ? log.get(error) : undefined) ?? [];
-  const common = { ...base, counterexample: details.counterexample?.[0], replay };
+  const counterexample = details.counterexample?.[0];
+  const common = { ...base, counterexample, replay };
+  const confirmation = await confirmFailure(adapter, { passed: false, message: outcomeText(error) }, () => runOnce(adapter, property, counterexample));
+  if (confirmation.verdict !== 'confirmed') return { ...common, status: 'error', message: confirmation.message!, detail: { answers: confirmation.answers, ...(calls.length > 0 ? { calls } : {}) } };
+  const bound = budget.hit ? `[shrinking stopped at its bound of ${budget.bound} steps: this case may not be the smallest] ` : '';
   if (error instanceof PropertyFailure) {
     const detail: CheckDetail = { ...(error.detail ?? {}), ...(calls.length > 0 ? { calls } : {}) };
-    return { ...common, status: 'failed', message: error.message, ...(Object.keys(detail).length > 0 ? { detail } : {}) };
+    return { ...common, status: 'failed', message: `${bound}${error.message}`, ...(Object.keys(detail).length > 0 ? { detail } : {}) };
   }
   const message = error instanceof ThrownNonError ? error.message : error instanceof Error ? `${error.name}: ${boundText(error.message)}` : thrownNonError(error);
-  return { ...common, status: 'error', message: `the adapter threw on a valid case: ${message}`, ...(calls.length > 0 ? { detail: { calls } } : {}) };
+  return { ...common, status: 'error', message: `${bound}the adapter threw on a valid case: ${message}`, ...(calls.length > 0 ? { detail: { calls } } : {}) };
+}
+
+/** A passed property, unless its first call disagrees with the reference (anchorCheck.ts). */
+async function anchored(adapter: Adapter, call: OperatorCall | undefined, base: Pick<CheckResult, 'id' | 'kind' | 'operator' | 'family' | 'clauses'>): Promise<CheckResult> {
+  if (call === undefined) return { ...base, status: 'passed' };
+  try {
+    const failure = await anchorFailure(adapter, call);
+    if (failure === null) return { ...base, status: 'passed' };
+    const detail: CheckDetail = { ...(failure.detail ?? {}), calls: [{ method: call.op, call }] };
+    return { ...base, status: 'failed', counterexample: call, message: failure.message, detail };
+  } catch (e) {
+    return { ...base, status: 'error', counterexample: call, message: `the adapter threw on the anchor call (its first call, checked against the reference): ${outcomeText(e)}` };
+  }
+}
+
+/** A failure's answer as text, the same for the first run and the confirming one. */
+function outcomeText(error: unknown): string {
+  if (error instanceof ThrownNonError) return error.message;
+  return error instanceof Error ? `${error.name}: ${boundText(error.message)}` : thrownNonError(error);
+}
+
+/** One more run of a case, for confirmFailure. */
+async function runOnce(adapter: Adapter, property: Property, value: unknown): Promise<Outcome> {
+  try {
+    await property.predicate(adapter, value);
+    return { passed: true };
+  } catch (e) {
+    return { passed: false, message: outcomeText(e) };
+  }
 }
 
 class ThrownNonError extends Error {

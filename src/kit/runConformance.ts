@@ -11,6 +11,7 @@ import type { Property } from '../../properties/property.js';
 import { catalogue } from '../../properties/catalogue.js';
 import { isolationStatus } from '../isolation/isolatedAdapter.js';
 import { checkProperty } from './checkProperty.js';
+import { readOnlyInputs } from './readOnlyInputs.js';
 import type { CorpusEntry } from './ci/corpus.js';
 import { inShard, type Shard } from './shard.js';
 
@@ -74,7 +75,8 @@ async function checkWithCorpus(adapter: Adapter, property: Property, seed: numbe
   return checkProperty(adapter, property, { seed, runs });
 }
 
-export async function runConformance(adapter: Adapter, options: ConformanceOptions = {}): Promise<ConformanceReport> {
+export async function runConformance(given: Adapter, options: ConformanceOptions = {}): Promise<ConformanceReport> {
+  const adapter = readOnlyInputs(given);
   const seed = options.seed ?? DEFAULT_SEED;
   const runs = options.runs ?? DEFAULT_RUNS;
   const matches = matcher(options.only);
@@ -93,6 +95,6 @@ export async function runConformance(adapter: Adapter, options: ConformanceOptio
   for (const fixture of fixtures) if (!stopped()) keep(await checkFixture(adapter, fixture));
   for (const property of properties) if (!stopped()) keep(await checkWithCorpus(adapter, property, seed, runs, options.corpus ?? []));
   const interrupted = stopped() ? { interrupted: { reason: String(options.signal!.reason), planned: total } } : {};
-  const cutOff = isolationStatus(adapter)?.cutOff ?? [];
+  const cutOff = isolationStatus(given)?.cutOff ?? [];
   return { adapter: adapter.name, dtype: adapter.dtype, seed, runs, checks, ...(cutOff.length > 0 ? { cutOff } : {}), ...interrupted };
 }

@@ -22,6 +22,7 @@ import pc from 'picocolors';
 import { readBaseline, type Baseline } from './ci/baseline.js';
 import { formatConsoleFailure } from './report/consoleFailure.js';
 import { checkProperty } from './checkProperty.js';
+import { readOnlyInputs } from './readOnlyInputs.js';
 import { DEFAULT_RUNS, DEFAULT_SEED } from './runConformance.js';
 
 export interface DescribeConformanceOptions {
@@ -67,7 +68,7 @@ export function describeConformance(adapter: Adapter | (() => Adapter | Promise<
   describe(title, () => {
     let loaded: Adapter;
     beforeAll(async () => {
-      loaded = typeof adapter === 'function' ? await adapter() : adapter;
+      loaded = readOnlyInputs(typeof adapter === 'function' ? await adapter() : adapter);
     });
     const test = (id: string) => (expected.has(id) ? it.fails : it);
     for (const fixture of loadFixtures()) {

@@ -106,4 +106,11 @@ describe('convkit run: the files it reads and writes', () => {
       expect(r.status, args.join(' ')).toBe(2);
     }
   });
+
+  it('explore prints the runs it really makes when a property caps them', () => {
+    const r = convkit('explore', 'conv2d.fft-oracle', '--adapter', 'reference', '--runs', '10000');
+    expect(r.out).toContain('conv2d.fft-oracle: at most 50 cases (the property\'s maxRuns), not the 10000 asked for');
+    expect(r.out).toMatch(/seed \d+, 50 runs per property/);
+    expect(r.status).toBe(0);
+  });
 });

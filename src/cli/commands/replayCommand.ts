@@ -24,6 +24,7 @@ async function runOne(check: string, flags: { adapter: string; timeout: number; 
   const adapter = await loadAdapter(flags.adapter, { timeoutMs: flags.timeout });
   try {
     let result: CheckResult;
+    let runs = flags.runs;
     if (check.startsWith('golden/')) {
       const fixture = [...loadFixtures(), ...userFixtures(flags.fixtures)].find((f) => `golden/${f.id}` === check);
       if (!fixture) throw new UsageError(`no fixture ${check} (see \`convkit list\`)`);
@@ -31,9 +32,12 @@ async function runOne(check: string, flags: { adapter: string; timeout: number; 
     } else {
       const property = catalogue.find((p) => p.id === check);
       if (!property) throw new UsageError(`no check ${check} (see \`convkit list\`)`);
-      result = await checkProperty(adapter, property, { seed: flags.seed, runs: flags.runs, ...(flags.path !== undefined ? { path: flags.path } : {}) });
+      // An expensive property caps its cases (maxRuns): say so, and report the runs really made.
+      runs = Math.min(flags.runs, property.maxRuns ?? flags.runs);
+      if (flags.path === undefined && runs < flags.runs) console.log(`${check}: at most ${runs} cases (the property's maxRuns), not the ${flags.runs} asked for`);
+      result = await checkProperty(adapter, property, { seed: flags.seed, runs, ...(flags.path !== undefined ? { path: flags.path } : {}) });
     }
-    const report = { adapter: adapter.name, dtype: adapter.dtype, seed: flags.seed, runs: flags.runs, checks: [result] };
+    const report = { adapter: adapter.name, dtype: adapter.dtype, seed: flags.seed, runs, checks: [result] };
     console.log(formatConsoleReport(report, undefined, { adapterSpec: flags.adapter }));
     if (result.status === 'passed' && flags.path !== undefined) {
       console.log(`replay: the recorded failure is gone — ${check} passes on the case at seed ${flags.seed}, path ${flags.path} (fixed, or the adapter or convkit changed since it was recorded)`);
