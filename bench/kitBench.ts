@@ -30,11 +30,11 @@ export const kitTargets: readonly KitTarget[] = [
   // The first run in a process pays for JIT warm-up and loading the fixtures; the later ones do not.
   { label: 'reference, in-process, first run', spec: 'reference', needs: [], isolate: false, repeats: 1 },
   { label: 'reference, in-process, warm', spec: 'reference', needs: [], isolate: false, repeats: 3 },
-  { label: 'reference, isolated (worker thread)', spec: 'reference', needs: ['src/isolation/isolatedAdapter.ts'], isolate: true, repeats: 3 },
+  { label: 'reference, isolated (worker thread)', spec: 'reference', needs: ['src/isolation/channelAdapter.ts'], isolate: true, repeats: 3 },
   {
     label: 'Python example adapter (stdio)',
     spec: PYTHON_ADAPTER,
-    needs: ['src/isolation/isolatedAdapter.ts', 'python/examples/reference_adapter.py', '/usr/bin/python3'],
+    needs: ['src/isolation/channelAdapter.ts', 'python/examples/reference_adapter.py', '/usr/bin/python3'],
     isolate: true,
     repeats: 3,
   },

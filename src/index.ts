@@ -63,7 +63,7 @@ export { operatorOf, familyOf, countByStatus, FAMILIES, type Family, type Status
 export type { CheckDetail } from './check/checkResult.js';
 // Isolation: adapters in a worker thread or a child process (any language, spec/adapter-protocol.md).
 export { isolateAdapter, type IsolateConstraints } from './isolation/isolateAdapter.js';
-export { isolatedAdapter, DEFAULT_TIMEOUT_MS, type IsolationConstraints } from './isolation/isolatedAdapter.js';
+export { channelAdapter, DEFAULT_TIMEOUT_MS, type IsolationConstraints } from './isolation/channelAdapter.js';
 export { AdapterTimeoutError, AdapterCrashError, AdapterLoadError } from './isolation/isolationErrors.js';
 export type { AdapterChannel, ChannelListener, Handshake, OpenChannel, Reply } from './isolation/adapterChannel.js';
 export { workerChannel } from './isolation/workerChannel.js';

@@ -1,5 +1,5 @@
 /**
- * A recording proxy around an adapter, the same pattern src/isolation/isolatedAdapter.ts uses: every operator
+ * A recording proxy around an adapter, the same pattern src/isolation/channelAdapter.ts uses: every operator
  * call a case makes — forward or backward, from any property, gradcheck or the adjoint test — is kept as a
  * RecordedCall (method, operator call, gradOutput, outcome). Reports and reproductions are built from these
  * records. Inputs are recorded as copies, so an adapter that writes into its arguments cannot rewrite history.

@@ -1,7 +1,7 @@
 /**
  * The runner's side of one running adapter — a worker thread or a child process — as a message channel: send
  * `{id, op, args}`, hear back `{id, result}` or `{id, error}` in any order, learn when it ends. The isolated
- * adapter proxy (isolatedAdapter.ts) drives a channel; workerChannel.ts and ../stdio/childChannel.ts are the
+ * adapter proxy (channelAdapter.ts) drives a channel; workerChannel.ts and ../stdio/childChannel.ts are the
  * two kinds (spec/adapter-protocol.md).
  */
 import type { Adapter, OperatorName } from '../adapter/contract.js';

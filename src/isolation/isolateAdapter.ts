@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { Adapter } from '../adapter/contract.js';
 import { childChannel } from '../stdio/childChannel.js';
 import { BUILTIN_ADAPTERS, builtinAdapter, builtinModuleUrl, builtinPythonCommand } from './builtinAdapters.js';
-import { isolatedAdapter, type IsolationConstraints } from './isolatedAdapter.js';
+import { channelAdapter, type IsolationConstraints } from './channelAdapter.js';
 import { AdapterLoadError } from './isolationErrors.js';
 import { workerChannel } from './workerChannel.js';
 
@@ -26,15 +26,15 @@ export function isolateAdapter(spec: string, constraints: IsolateConstraints = {
   if (spec.startsWith(CMD_PREFIX)) {
     const command = spec.slice(CMD_PREFIX.length).trim();
     if (command === '') return Promise.reject(new AdapterLoadError(`${spec}: no command after "${CMD_PREFIX}"`));
-    return isolatedAdapter(childChannel(command, constraints.cwd), constraints);
+    return channelAdapter(childChannel(command, constraints.cwd), constraints);
   }
   const builtin = builtinAdapter(spec);
-  if (builtin?.module) return isolatedAdapter(workerChannel(builtinModuleUrl(builtin.module), builtin.module.exportName), constraints);
-  if (builtin?.python) return isolatedAdapter(childChannel(builtinPythonCommand(builtin.python), constraints.cwd), constraints);
+  if (builtin?.module) return channelAdapter(workerChannel(builtinModuleUrl(builtin.module), builtin.module.exportName), constraints);
+  if (builtin?.python) return channelAdapter(childChannel(builtinPythonCommand(builtin.python), constraints.cwd), constraints);
   const path = resolve(constraints.cwd ?? process.cwd(), spec);
   if (!existsSync(path)) {
     const names = BUILTIN_ADAPTERS.map((a) => a.name).join(', ');
     return Promise.reject(new AdapterLoadError(`no such file (${path}), and not a built-in adapter (${names}) or cmd:<command>`));
   }
-  return isolatedAdapter(workerChannel(pathToFileURL(path).href), constraints);
+  return channelAdapter(workerChannel(pathToFileURL(path).href), constraints);
 }

@@ -6,7 +6,7 @@
  * bounded too: after MAX_SHRINK_STEPS predicate calls past the first failure, later candidates are not run.
  */
 import type { Adapter } from '../adapter/contract.js';
-import { restartIsolated } from '../isolation/isolatedAdapter.js';
+import { restartIsolated } from '../isolation/channelAdapter.js';
 import { boundText } from '../errors/boundedText.js';
 
 export const MAX_SHRINK_STEPS = 500;

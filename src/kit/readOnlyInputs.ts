@@ -7,7 +7,7 @@
  */
 import type { Adapter, TensorData } from '../adapter/contract.js';
 import { OPERATOR_NAMES } from '../adapter/validateAdapter.js';
-import { isolationStatus } from '../isolation/isolatedAdapter.js';
+import { isolationStatus } from '../isolation/channelAdapter.js';
 
 export class InputModifiedError extends Error {
   override name = 'InputModifiedError';

@@ -9,7 +9,7 @@ import type { Fixture } from '../golden/fixture.js';
 import { loadFixtures } from '../golden/loadFixtures.js';
 import type { Property } from '../../properties/property.js';
 import { catalogue } from '../../properties/catalogue.js';
-import { isolationStatus } from '../isolation/isolatedAdapter.js';
+import { isolationStatus } from '../isolation/channelAdapter.js';
 import { checkProperty } from './checkProperty.js';
 import { readOnlyInputs } from './readOnlyInputs.js';
 import type { CorpusEntry } from './ci/corpus.js';

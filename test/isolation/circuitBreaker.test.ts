@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Adapter } from '../../src/adapter/contract.js';
 import { isolateAdapter } from '../../src/isolation/isolateAdapter.js';
-import { isolationStatus } from '../../src/isolation/isolatedAdapter.js';
+import { isolationStatus } from '../../src/isolation/channelAdapter.js';
 import { runConformance } from '../../src/kit/runConformance.js';
 
 const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name);

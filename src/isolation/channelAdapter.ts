@@ -1,6 +1,7 @@
 /**
- * The isolated adapter proxy: a plain Adapter whose operators send each call to the real adapter running in
- * a worker thread or a child process, so a hang, a crash or `process.exit` costs one call, never the run.
+ * channelAdapter: the proxy over any adapter channel (isolateAdapter.ts picks the channel from an adapter spec
+ * and calls this). A plain Adapter whose operators send each call to the real adapter running in a worker
+ * thread or a child process, so a hang, a crash or `process.exit` costs one call, never the run.
  * Its name, dtype, supports and set of operators come from the handshake, so an operator the adapter lacks
  * stays absent (its checks are skipped). Each call has a time limit (`kit.protocol.timeout`); a call that
  * exceeds it rejects with AdapterTimeoutError, and a worker or process that ends rejects its pending calls
@@ -199,7 +200,7 @@ export async function restartIsolated(adapter: Adapter, reason: string): Promise
  * Starts the adapter behind `open`, waits for its handshake, and returns the proxy. Rejects with
  * AdapterLoadError when the adapter cannot start or breaks the contract.
  */
-export async function isolatedAdapter(open: OpenChannel, constraints: IsolationConstraints = {}): Promise<Adapter> {
+export async function channelAdapter(open: OpenChannel, constraints: IsolationConstraints = {}): Promise<Adapter> {
   const session = new IsolatedAdapterSession(open, constraints.timeoutMs ?? DEFAULT_TIMEOUT_MS, constraints.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS);
   const hello = await session.start();
   const adapter: Adapter = {
