@@ -8,8 +8,13 @@ import { ADAPTER_METHODS } from '../operators/index.js';
 
 export const OPERATOR_NAMES: readonly OperatorName[] = ADAPTER_METHODS;
 
+/** The problem of an export that is not an object, by its type's name (`number`, `null`, …). */
+export function notAnObjectProblem(type: string): string {
+  return `the default export is ${type}, not an adapter object`;
+}
+
 export function adapterProblems(value: unknown): string[] {
-  if (typeof value !== 'object' || value === null) return [`the default export is ${value === null ? 'null' : typeof value}, not an adapter object`];
+  if (typeof value !== 'object' || value === null) return [notAnObjectProblem(value === null ? 'null' : typeof value)];
   const a = value as Record<string, unknown>;
   const problems: string[] = [];
   if (typeof a['name'] !== 'string' || a['name'] === '') problems.push('name must be a non-empty string');

@@ -6,7 +6,7 @@
  * (a worker thread, a child process: src/isolation), so a hang or crash costs one check, not the run; the
  * reference runs in-process unless `isolate` asks otherwise. Failures are UsageErrors with a clear message (exit 2).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Adapter } from '../adapter/contract.js';
@@ -36,7 +36,11 @@ export async function loadAdapter(spec: string, options: LoadAdapterOptions = {}
     try {
       return await isolateAdapter(spec, options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {});
     } catch (e) {
-      if (e instanceof AdapterLoadError || e instanceof AdapterTimeoutError) throw new UsageError(`--adapter ${spec}: ${e.message}${hintFor(e.message)}`);
+      if (e instanceof AdapterLoadError || e instanceof AdapterTimeoutError) {
+        // The worker's load error names no line for a syntax error in a JavaScript module: parse it here.
+        const where = e instanceof AdapterLoadError && e.message.startsWith('the module failed to load') && !builtin ? await syntaxErrorLocation(resolve(spec)) : '';
+        throw new UsageError(`--adapter ${spec}: ${e.message}${where}${hintFor(e.message)}`);
+      }
       throw e;
     }
   }
@@ -57,7 +61,7 @@ export async function loadAdapter(spec: string, options: LoadAdapterOptions = {}
       module = (await import(pathToFileURL(path).href)) as { default?: unknown };
     }
   } catch (e) {
-    throw new UsageError(`--adapter ${spec}: the module failed to load: ${(e as Error).message}${hintFor((e as Error).message)}`);
+    throw new UsageError(`--adapter ${spec}: the module failed to load: ${(e as Error).message}${e instanceof SyntaxError ? await syntaxErrorLocation(path) : ''}${hintFor((e as Error).message)}`);
   }
   // A TypeScript file outside an ESM package is compiled as CommonJS: `export default` arrives as
   // `module.default.default`, flagged `__esModule`.
@@ -67,4 +71,21 @@ export async function loadAdapter(spec: string, options: LoadAdapterOptions = {}
   const problems = adapterProblems(module.default);
   if (problems.length > 0) throw new UsageError(`--adapter ${spec}: the default export does not satisfy the adapter contract:\n  - ${problems.join('\n  - ')}`);
   return module.default as Adapter;
+}
+
+/**
+ * Where a JavaScript module failed to parse: Node 20's SyntaxError for an ES module carries neither file nor
+ * line, so the file is parsed again with esbuild (tsx's own compiler), whose error has both. TypeScript
+ * adapters already fail inside esbuild, with the location in the message.
+ */
+export async function syntaxErrorLocation(path: string): Promise<string> {
+  if (!/\.(mjs|cjs|js)$/.test(path) || !existsSync(path)) return '';
+  try {
+    const { transform } = await import('esbuild');
+    await transform(readFileSync(path, 'utf8'), { loader: 'js', format: 'esm', sourcefile: path });
+    return '';
+  } catch (parsed) {
+    const where = (parsed as { errors?: { location?: { file: string; line: number; column: number; lineText: string } | null }[] }).errors?.[0]?.location;
+    return where ? ` (at ${where.file}:${where.line}:${where.column + 1}: ${where.lineText.trim()})` : '';
+  }
 }

@@ -5,7 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Adapter, OperatorName } from '../adapter/contract.js';
-import { adapterProblems, OPERATOR_NAMES } from '../adapter/validateAdapter.js';
+import { adapterProblems, notAnObjectProblem, OPERATOR_NAMES } from '../adapter/validateAdapter.js';
 import type { AdapterChannel, ChannelListener, Handshake, OpenChannel, Reply } from './adapterChannel.js';
 import { AdapterLoadError } from './isolationErrors.js';
 import { readWireError } from './wireError.js';
@@ -22,7 +22,8 @@ export function describedHandshake(d: AdapterDescription, exportName: string): H
   }
   const standIn: Record<string, unknown> = d.exportType === 'object' ? { name: d.name, dtype: d.dtype, supports: d.supports } : {};
   for (const [op, type] of Object.entries(d.fields)) standIn[op] = type === 'function' ? () => undefined : `a ${type}`;
-  const problems = d.exportType === 'object' ? adapterProblems(standIn) : adapterProblems(d.exportType === 'null' ? null : `a ${d.exportType}`);
+  // The worker describes the export by its type's name; a non-object is named as such (a number is a number).
+  const problems = d.exportType === 'object' ? adapterProblems(standIn) : [notAnObjectProblem(d.exportType)];
   if (problems.length > 0) throw new AdapterLoadError(`the ${exportName} export does not satisfy the adapter contract:\n  - ${problems.join('\n  - ')}`);
   const ops = OPERATOR_NAMES.filter((op: OperatorName) => d.fields[op] === 'function');
   const supports = d.supports as Adapter['supports'];
