@@ -52,6 +52,8 @@ class IsolatedAdapterSession {
   readonly cutOff = new Set<OperatorName>();
   /** Why the adapter was restarted other than after a timeout or a crash. */
   readonly restarts: string[] = [];
+  /** The calls made since the channel last started, newest last, at most HISTORY_LENGTH (for confirmFailure). */
+  readonly history: HistoryCall[] = [];
 
   constructor(
     private readonly open: OpenChannel,
@@ -97,6 +99,8 @@ class IsolatedAdapterSession {
     if (this.cutOff.has(op)) throw new OperatorCutOffError(op, this.timeoutMs);
     const channel = await this.live();
     while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
+    this.history.push({ op, args });
+    if (this.history.length > HISTORY_LENGTH) this.history.shift();
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       const timer = setTimeout(() => this.timedOut(id), this.timeoutMs);
@@ -138,6 +142,7 @@ class IsolatedAdapterSession {
     if (this.pending.size > 0 || this.channel === null) return this.pending.size === 0;
     this.restarts.push(reason);
     await this.stop(`restarted: ${reason}`);
+    this.history.length = 0;
     return true;
   }
 
@@ -184,6 +189,20 @@ export interface IsolationStatus {
 export function isolationStatus(adapter: Adapter): IsolationStatus | undefined {
   const session = sessions.get(adapter);
   return session === undefined ? undefined : { cutOff: [...session.cutOff], restarts: [...session.restarts] };
+}
+
+/** One call an isolated adapter was sent: its method and positional arguments, as sent. */
+export interface HistoryCall {
+  readonly op: OperatorName;
+  readonly args: readonly unknown[];
+}
+
+/** How many recent calls an isolated adapter keeps, to find the one that left it broken. */
+export const HISTORY_LENGTH = 64;
+
+/** The calls an isolated adapter was sent since it last started (newest last); [] for one that is not isolated. */
+export function recentCalls(adapter: Adapter): HistoryCall[] {
+  return [...(sessions.get(adapter)?.history ?? [])];
 }
 
 /**

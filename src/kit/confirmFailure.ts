@@ -6,7 +6,7 @@
  * bounded too: after MAX_SHRINK_STEPS predicate calls past the first failure, later candidates are not run.
  */
 import type { Adapter } from '../adapter/contract.js';
-import { restartIsolated } from '../isolation/channelAdapter.js';
+import { recentCalls, restartIsolated, type HistoryCall } from '../isolation/channelAdapter.js';
 import { boundText } from '../errors/boundedText.js';
 
 export const MAX_SHRINK_STEPS = 500;
@@ -53,15 +53,48 @@ export async function confirmFailure(adapter: Adapter, first: Outcome & { passed
       answers: [first, again],
     };
   }
+  const history = recentCalls(adapter);
   if (await restartIsolated(adapter, 'to confirm a counterexample in a fresh adapter')) {
     const fresh = await rerun();
     if (fresh.passed) {
+      const culprit = await findCulprit(adapter, history, rerun);
+      const blame = culprit === null
+        ? `none of its last ${history.length} calls, replayed in a fresh adapter, brings the failure back`
+        : `replayed in a fresh adapter, the earlier call ${describeCall(culprit.call)} (${culprit.index + 1} of the last ${history.length}) brings the failure back: that call left it broken`;
       return {
         verdict: 'passes-when-fresh',
-        message: `the failure does not reproduce in a fresh adapter: the adapter went wrong earlier in this run (an earlier call left it broken), and this case passes when it is restarted — failure seen: ${describe(first)}`,
+        message: `the failure does not reproduce in a fresh adapter: the adapter went wrong earlier in this run; ${blame} — failure seen: ${describe(first)}`,
         answers: [first, again, fresh],
       };
     }
   }
   return { verdict: 'confirmed' };
 }
+
+/**
+ * The first of the adapter's earlier calls after which the case fails again: each is replayed in order on the
+ * fresh adapter (its answer ignored) and the case re-run after it. Null when none does.
+ */
+async function findCulprit(adapter: Adapter, history: readonly HistoryCall[], rerun: () => Promise<Outcome>): Promise<{ call: HistoryCall; index: number } | null> {
+  for (const [index, call] of history.entries()) {
+    const method = (adapter as unknown as Record<string, ((...a: unknown[]) => unknown) | undefined>)[call.op];
+    if (typeof method !== 'function') continue;
+    try {
+      await method(...call.args);
+    } catch {
+      // Its own failure is not the question: whether the adapter is broken after it is.
+    }
+    if (!(await rerun()).passed) return { call, index };
+  }
+  return null;
+}
+
+/** `maxPool2d(input [1×1×4×4], {"kernelSize":2,…})`: the method, tensor shapes and options. */
+function describeCall(call: HistoryCall): string {
+  const args = call.args.map((a) => {
+    const t = a as { shape?: unknown } | null;
+    return t !== null && typeof t === 'object' && Array.isArray(t.shape) ? `[${(t.shape as number[]).join('×')}]` : boundText(JSON.stringify(a) ?? String(a), 200);
+  });
+  return `${call.op}(${args.join(', ')})`;
+}
+

@@ -56,6 +56,8 @@ describe('adapter defects', () => {
     const report = await runConformance(adapter, { only: /^corr2d\.definition$/, runs: 20, fixtures: [] });
     expect(report.checks[0]).toMatchObject({ status: 'error' });
     expect(report.checks[0]!.message).toMatch(/^the failure does not reproduce in a fresh adapter: the adapter went wrong earlier in this run/);
+    // The earlier calls are replayed one by one in the fresh adapter until the case fails again: that call is named.
+    expect(report.checks[0]!.message).toMatch(/the earlier call corr2d\(\[\d+×\d+\], \[\d+×\d+\]\) \(\d+ of the last \d+\) brings the failure back: that call left it broken/);
   });
 
   it('a WebAssembly trap restarts the isolated adapter before the next call', async () => {
