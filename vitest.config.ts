@@ -8,6 +8,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
+    // Both cores: vitest's default leaves one idle on a 2-core CI machine, and the suite is mostly CPU-bound
+    // child processes and property runs.
+    maxWorkers: 2,
     ...(jsonReport ? { reporters: ['default', 'json'], outputFile: { json: jsonReport } } : {}),
   },
 });
