@@ -28,6 +28,7 @@ export function expectClose(actual: Tensor, expected: Tensor, bound: number | ((
     actual,
     expected,
     bound: m.bound,
+    position: m.position,
   });
 }
 

@@ -27,6 +27,8 @@ export interface CheckResult {
   readonly clauses: readonly string[];
   /** For failed/error: `<what>=<got>, but should be <expected> [<op>(<options>)] §<clause>`; for skipped: why. */
   readonly message?: string;
+  /** For failed: the spec clause the failure breaks (PropertyFailure.clause, a fixture's clause); baselines match on it. */
+  readonly brokenClause?: string;
   /** The smallest failing input, as data that can be replayed. */
   readonly counterexample?: unknown;
   /** Set where fast-check ran (properties); the one source of every replay command and corpus entry. */
@@ -45,6 +47,8 @@ export interface CheckDetail {
   readonly bound?: number | TensorData;
   /** How many elements differ beyond their bound. */
   readonly mismatches?: number;
+  /** The first differing element's multi-index. */
+  readonly position?: readonly number[];
   /** Every adapter call the failing case made, in order, as recorded by the runner (src/adapter/recordingAdapter.ts). */
   readonly calls?: readonly import('../adapter/recordedCall.js').RecordedCall[];
   readonly [key: string]: unknown;

@@ -96,7 +96,7 @@ async function checkForwardFixture(adapter: Adapter, fixture: ForwardFixture): P
   const want = fixture.expected.shape;
   if (actual.shape.length !== want.length || actual.shape.some((d, i) => d !== want[i])) {
     // A well-formed tensor of the wrong shape is a wrong answer.
-    return { ...base, status: 'failed', message: `${fixture.op}.shape=[${actual.shape.join(', ')}], but should be [${want.join(', ')}] ${where} §${clause}`, ...withCalls() };
+    return { ...base, status: 'failed', brokenClause: clause, message: `${fixture.op}.shape=[${actual.shape.join(', ')}], but should be [${want.join(', ')}] ${where} §${clause}`, ...withCalls() };
   }
   if (fixture.expected.data === undefined) return { ...base, status: 'passed' };
   const expected = { shape: fixture.expected.shape, data: Float64Array.from(fixture.expected.data.map(decodeValue)) };
@@ -107,9 +107,10 @@ async function checkForwardFixture(adapter: Adapter, fixture: ForwardFixture): P
   return {
     ...base,
     status: 'failed',
+    brokenClause: clause,
     message: `${fixture.op}[${m.position.join(', ')}]=${m.actual}, but should be ${m.expected} (±${m.bound}; ${cmp.mismatches} of ${expected.data.length} elements differ) ${where} §${clause}`,
     counterexample: { call, expected: fixture.expected },
-    ...withCalls({ actual, expected, bound: tolerance, mismatches: cmp.mismatches }),
+    ...withCalls({ actual, expected, bound: tolerance, mismatches: cmp.mismatches, position: m.position }),
   };
 }
 

@@ -125,7 +125,7 @@ export async function checkProperty(adapter: Adapter, property: Property, option
   const bound = budget.hit ? `[shrinking stopped at its bound of ${budget.bound} steps: this case may not be the smallest] ` : '';
   if (error instanceof PropertyFailure) {
     const detail: CheckDetail = { ...(error.detail ?? {}), ...(calls.length > 0 ? { calls } : {}) };
-    return { ...common, status: 'failed', message: `${bound}${error.message}`, ...(Object.keys(detail).length > 0 ? { detail } : {}) };
+    return { ...common, status: 'failed', brokenClause: error.clause, message: `${bound}${error.message}`, ...(Object.keys(detail).length > 0 ? { detail } : {}) };
   }
   const message = error instanceof ThrownNonError ? error.message : error instanceof Error ? `${error.name}: ${boundText(error.message)}` : thrownNonError(error);
   return { ...common, status: 'error', message: `${bound}the adapter threw on a valid case: ${message}`, ...(calls.length > 0 ? { detail: { calls } } : {}) };
@@ -138,7 +138,7 @@ async function anchored(adapter: Adapter, call: OperatorCall | undefined, base: 
     const failure = await anchorFailure(adapter, call);
     if (failure === null) return { ...base, status: 'passed' };
     const detail: CheckDetail = { ...(failure.detail ?? {}), calls: [{ method: call.op, call }] };
-    return { ...base, status: 'failed', counterexample: call, message: failure.message, detail };
+    return { ...base, status: 'failed', brokenClause: failure.clause, counterexample: call, message: failure.message, detail };
   } catch (e) {
     return { ...base, status: 'error', counterexample: call, message: `the adapter threw on the anchor call (its first call, checked against the reference): ${outcomeText(e)}` };
   }

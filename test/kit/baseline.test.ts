@@ -12,8 +12,8 @@ const baseline: Baseline = {
   adapter: 'lib',
   seed: 1,
   entries: [
-    { id: 'max-pool2d.definition', status: 'failed', reason: 'ceil mode keeps a window in the padding', message: 'maxPool2d.shape=[1], but should be [2] [maxPool2d(…)] §shape.pool' },
-    { id: 'conv2d.definition', status: 'failed', reason: 'fixed since', message: 'x §conv.definition' },
+    { id: 'max-pool2d.definition', status: 'failed', reason: 'ceil mode keeps a window in the padding', clause: 'shape.pool', message: 'maxPool2d.shape=[1], but should be [2] [maxPool2d(…)] §shape.pool' },
+    { id: 'conv2d.definition', status: 'failed', reason: 'fixed since', clause: 'conv.definition', message: 'x §conv.definition' },
     { id: 'conv2d.renamed-check', status: 'failed', reason: 'renamed' },
   ],
 };
@@ -22,7 +22,7 @@ const ids = new Set(['max-pool2d.definition', 'conv2d.definition', 'pad2d.defini
 describe('applyBaseline', () => {
   it('the same check, status and clause is expected; a passing baselined check is stale; an unknown id is reported', () => {
     const v = applyBaseline(report([
-      { id: 'max-pool2d.definition', kind: 'property', operator: 'max-pool2d', family: 'definition', status: 'failed', clauses: [], message: 'maxPool2d.shape=[3], but should be [2] [maxPool2d(other)] §shape.pool' },
+      { id: 'max-pool2d.definition', kind: 'property', operator: 'max-pool2d', family: 'definition', status: 'failed', brokenClause: 'shape.pool', clauses: [], message: 'maxPool2d.shape=[3], but should be [2] [maxPool2d(other)] §shape.pool' },
       { id: 'conv2d.definition', kind: 'property', operator: 'conv2d', family: 'definition', status: 'passed', clauses: [] },
     ]), baseline, ids);
     expect(v.expectedFailures.map((c) => c.id)).toEqual(['max-pool2d.definition']);
@@ -34,12 +34,12 @@ describe('applyBaseline', () => {
   it('a crash of a baselined check, or a different broken clause, is a new failure', () => {
     const crash = applyBaseline(report([{ id: 'max-pool2d.definition', kind: 'property', operator: 'max-pool2d', family: 'definition', status: 'error', clauses: [], message: 'the adapter crashed: …' }]), baseline, ids);
     expect(crash.newFailures.map((c) => c.id)).toEqual(['max-pool2d.definition']);
-    const other = applyBaseline(report([{ id: 'max-pool2d.definition', kind: 'property', operator: 'max-pool2d', family: 'definition', status: 'failed', clauses: [], message: 'maxPool2d[0]=1, but should be NaN [maxPool2d(…)] §pool.max.nan' }]), baseline, ids);
+    const other = applyBaseline(report([{ id: 'max-pool2d.definition', kind: 'property', operator: 'max-pool2d', family: 'definition', status: 'failed', brokenClause: 'pool.max.nan', clauses: [], message: 'maxPool2d[0]=1, but should be NaN [maxPool2d(…)] §pool.max.nan' }]), baseline, ids);
     expect(other.newFailures.map((c) => c.id)).toEqual(['max-pool2d.definition']);
   });
 
   it('a failure of a check the baseline does not name is new', () => {
-    const v = applyBaseline(report([{ id: 'pad2d.definition', kind: 'property', operator: 'pad2d', family: 'definition', status: 'failed', clauses: [], message: '… §pad.reflect' }]), baseline, ids);
+    const v = applyBaseline(report([{ id: 'pad2d.definition', kind: 'property', operator: 'pad2d', family: 'definition', status: 'failed', brokenClause: 'pad.reflect', clauses: [], message: '… §pad.reflect' }]), baseline, ids);
     expect(v.newFailures.map((c) => c.id)).toEqual(['pad2d.definition']);
   });
 });

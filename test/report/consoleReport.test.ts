@@ -21,7 +21,7 @@ describe('console report', () => {
     expect(text).toMatch(/input \[1, 1, 2, 2\]\n\s+\[0, 0\]\n\s+1\s+-0\n\s+Inf\s+NaN/);
     expect(text).toMatch(/expected \[1, 1, 2, 2\]\s+│\s+actual \[1, 1, 2, 2\]\s+│\s+actual − expected \[1, 1, 2, 2\]/);
     expect(text).toMatch(/Inf\s+2\s+│\s+Inf\s+NaN\s+│\s+0\s+NaN/); // the last row: expected 2, actual NaN, difference NaN
-    expect(text).toContain('tolerance ± 1.00e-12 at [0, 0, 1, 1]; mismatches: 1 of 4 elements');
+    expect(text).toContain('tolerance ± 1e-12 per element, first at [0, 0, 1, 1]; mismatches: 1 of 4 elements');
     expect(text).toContain('replay    convkit replay conv2d.definition --adapter my-adapter.ts --seed 7 --path 0:1:2');
     expect(text).toContain('ERROR max-pool2d.definition');
     expect(text).toMatch(/skipped 1:\n {2}avg-pool2d.definition: adapter does not implement avgPool2d/);

@@ -52,6 +52,8 @@ const mismatch: CheckResult = {
     actual: { shape: [1, 1, 2, 2], data: new Float64Array([2, -0, Infinity, NaN]) },
     expected: { shape: [1, 1, 2, 2], data: new Float64Array([2, 0, Infinity, 2]) },
     mismatches: 1,
+    bound: 1e-12,
+    position: [0, 0, 1, 1],
     calls: [{ method: 'conv2d', call: { op: 'conv2d', inputs: mismatchInputs, options: { stride: 1 } }, outcome: { kind: 'answered', shape: [1, 1, 2, 2] } }],
   },
 };

@@ -13,6 +13,8 @@ export interface BaselineEntry {
   readonly status: 'failed' | 'error';
   readonly reason: string;
   readonly clauses?: readonly string[];
+  /** For a failure: the clause it breaks; the check must break the same one to be expected. */
+  readonly clause?: string;
   readonly message?: string;
   /**
    * The id of another entry of this baseline whose deviation causes this failure too (one bug seen by two
@@ -47,14 +49,10 @@ export function baselineFromReport(report: ConformanceReport, reasonFor: (c: Che
       status: c.status as 'failed' | 'error',
       reason: reasonFor(c),
       clauses: c.clauses,
+      ...(c.brokenClause !== undefined ? { clause: c.brokenClause } : {}),
       ...(c.message !== undefined ? { message: c.message } : {}),
     })),
   };
-}
-
-/** The clause a failure message ends with (`… §pool.max.nan`), the rule that was broken. */
-export function failingClause(message: string | undefined): string | undefined {
-  return message === undefined ? undefined : /§([a-z0-9.-]+)\s*$/.exec(message)?.[1];
 }
 
 /**
@@ -63,8 +61,7 @@ export function failingClause(message: string | undefined): string | undefined {
  */
 export function isExpected(c: CheckResult, entry: BaselineEntry | undefined): boolean {
   if (entry === undefined || entry.status !== c.status) return false;
-  const expectedClause = failingClause(entry.message);
-  return expectedClause === undefined || expectedClause === failingClause(c.message);
+  return entry.clause === undefined || entry.clause === c.brokenClause;
 }
 
 export function applyBaseline(report: ConformanceReport, baseline: Baseline, allIds: ReadonlySet<string>): BaselineVerdict {

@@ -50,8 +50,9 @@ function comparisonLines(c: FailureComparison, colors: Colors): string[] {
 
 function toleranceLine(c: FailureComparison): string | null {
   const parts: string[] = [];
-  if (typeof c.bound === 'number') parts.push(c.bound === 0 ? 'exact' : `± ${formatNumber(c.bound, 3)} per element`);
-  else if (c.bound === null && c.toleranceText !== null) parts.push(`${c.toleranceText}${c.firstMismatch ? ` at [${c.firstMismatch.join(', ')}]` : ''}`);
+  const at = c.firstMismatch ? `, first at [${c.firstMismatch.join(', ')}]` : '';
+  if (typeof c.bound === 'number') parts.push(`${c.bound === 0 ? 'exact' : `± ${formatNumber(c.bound, 3)} per element`}${at}`);
+  else if (c.bound === null && c.toleranceText !== null) parts.push(`${c.toleranceText}${at}`);
   const total = c.expected?.data.length;
   if (c.mismatches !== null) parts.push(`mismatches: ${c.mismatches}${total !== undefined ? ` of ${total} elements` : ''}`);
   return parts.length > 0 ? parts.join('; ') : null;

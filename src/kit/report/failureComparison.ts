@@ -1,8 +1,8 @@
 /**
  * What a value mismatch compared, for reports to show side by side: expected, actual, their difference and
  * the tolerance. Tensors come from the check's `detail` (a property's PropertyFailure), the expected one also
- * from a golden fixture's counterexample; the tolerance from `detail.bound`, else from the message's
- * `but should be <expected> ± <bound>` (which states it for the first mismatching element).
+ * from a golden fixture's counterexample; the tolerance, the first mismatch and the count from the detail
+ * too. Nothing is read back out of the message.
  */
 import type { CheckResult } from '../../check/checkResult.js';
 import { asReportTensor, difference, type ReportTensor } from './reportTensor.js';
@@ -14,23 +14,11 @@ export interface FailureComparison {
   readonly difference: ReportTensor | null;
   /** One bound for every element, or one per element. */
   readonly bound: number | ReportTensor | null;
-  /** The tolerance as the message states it: `± 1.69e-21`, `exactly`, `±0`. */
+  /** The tolerance as text: `± 1.69e-21`, `exactly`. */
   readonly toleranceText: string | null;
-  /** The first mismatching element's multi-index, from the message (`conv2d[0, 0, 1, 2]=…`). */
+  /** The first mismatching element's multi-index (`detail.position`). */
   readonly firstMismatch: readonly number[] | null;
   readonly mismatches: number | null;
-}
-
-/** `what[0, 0, 1, 2]=got, but should be …` → [0, 0, 1, 2]. */
-export function firstMismatchPosition(message: string): number[] | null {
-  const what = message.replace(/^\[[^\]]*\] /, '').split('=')[0] ?? '';
-  const m = /\[([\d, ]+)\]$/.exec(what);
-  return m ? m[1]!.split(',').map((s) => Number(s.trim())) : null;
-}
-
-function toleranceFromMessage(message: string): string | null {
-  const m = /but should be \S+ (± [-+.\deE]+|exactly)(?=[\s;)\]]|$)|\((±[-+.\deE]+);/.exec(message);
-  return m ? (m[1] ?? m[2] ?? null) : null;
 }
 
 export function failureComparison(check: CheckResult): FailureComparison {
@@ -39,15 +27,15 @@ export function failureComparison(check: CheckResult): FailureComparison {
   const expected = asReportTensor(detail.expected) ?? asReportTensor(cx?.['expected']);
   const actual = asReportTensor(detail.actual);
   const bound = typeof detail.bound === 'number' ? detail.bound : asReportTensor(detail.bound);
-  const message = check.message ?? '';
+  const position = Array.isArray(detail.position) ? detail.position.filter((v): v is number => typeof v === 'number') : null;
   return {
     expected,
     actual,
     difference: expected && actual ? difference(actual, expected) : null,
     bound,
-    toleranceText: toleranceFromMessage(message),
-    firstMismatch: firstMismatchPosition(message),
-    mismatches: typeof detail.mismatches === 'number' ? detail.mismatches : Number(/(\d+) of \d+ elements differ/.exec(message)?.[1] ?? NaN) || null,
+    toleranceText: typeof detail.bound === 'number' ? (detail.bound === 0 ? 'exactly' : `± ${detail.bound.toPrecision(3)}`) : null,
+    firstMismatch: position,
+    mismatches: typeof detail.mismatches === 'number' ? detail.mismatches : null,
   };
 }
 

@@ -32,6 +32,7 @@ export interface JsonCheck {
   readonly family: string;
   readonly clauses: readonly string[];
   readonly message?: string;
+  readonly brokenClause?: string;
   readonly counterexample?: unknown;
   /** The run seed the case was drawn with (a corpus case keeps its own) and fast-check's path to it. */
   readonly runSeed?: number;
@@ -90,6 +91,7 @@ function jsonCheck(c: CheckResult, adapterSpec: string | undefined): JsonCheck {
     family: c.family,
     clauses: [...c.clauses],
     ...(c.message !== undefined ? { message: c.message } : {}),
+    ...(c.brokenClause !== undefined ? { brokenClause: c.brokenClause } : {}),
     ...(c.counterexample !== undefined ? { counterexample: jsonSafe(c.counterexample) } : {}),
     ...(c.replay !== undefined ? { runSeed: c.replay.runSeed } : {}),
     ...(c.replay?.path !== undefined ? { path: c.replay.path } : {}),
@@ -152,6 +154,7 @@ export function checkFromJson(value: unknown, index: number): CheckResult {
     status: c['status'] as CheckStatus,
     clauses: c['clauses'] as string[],
     ...(typeof c['message'] === 'string' ? { message: c['message'] } : {}),
+    ...(typeof c['brokenClause'] === 'string' ? { brokenClause: c['brokenClause'] } : {}),
     ...(c['counterexample'] !== undefined ? { counterexample: c['counterexample'] } : {}),
     ...(typeof c['runSeed'] === 'number' ? { replay: { runSeed: c['runSeed'], ...(typeof c['path'] === 'string' ? { path: c['path'] } : {}) } } : {}),
     ...(typeof c['fixturePath'] === 'string' ? { fixturePath: c['fixturePath'] } : {}),
