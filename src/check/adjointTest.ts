@@ -16,9 +16,10 @@
  * (2 for the two sides, 2 for the 1/(1 − n·u) of γₙ and the float64 dot products taken here). A wrong
  * adjoint — a shifted index, a dropped border term — is off by O(S/n) or more and fails.
  */
-import type { Adapter, TensorData } from '../adapter/contract.js';
+import type { Adapter } from '../adapter/contract.js';
 import { invokeBackward, invokeOperator, UnsupportedOperator, type ForwardOp, type OperatorCall } from '../adapter/operatorCall.js';
 import { OPERATORS, operatorRecord } from '../operators/index.js';
+import { absoluteCall, absoluteTensor } from '../operators/callTensors.js';
 import { formatValue } from '../errors/convkitError.js';
 import { checkAdapterResult } from '../tensor/tensorData.js';
 
@@ -71,9 +72,9 @@ export async function adjointTest(adapter: Adapter, operator: LinearOperator, ca
     const atyTensor = checkAdapterResult(aty, record.backward?.method ?? call.op, x.shape);
     const lhs = dot(ax.data, y.data);
     const rhs = dot(x.data, atyTensor.data);
-    const absolute = { ...linear, inputs: Object.fromEntries(Object.entries(linear.inputs).map(([k, t]) => [k, t === null ? null : absoluteValues(t)])) };
+    const absolute = absoluteCall(linear);
     const absAx = checkAdapterResult(await invokeOperator(adapter, absolute), call.op, ax.shape);
-    const magnitude = dot(absAx.data, absoluteValues(y).data);
+    const magnitude = dot(absAx.data, absoluteTensor(y).data);
     const n = x.data.length + y.data.length;
     const u = adapter.dtype === 'float64' ? 2 ** -53 : 2 ** -24;
     const tolerance = ADJOINT_SAFETY_FACTOR * n * u * magnitude;
@@ -84,8 +85,4 @@ export async function adjointTest(adapter: Adapter, operator: LinearOperator, ca
     if (e instanceof UnsupportedOperator) return { ...empty, status: 'skipped', message: e.message };
     return { ...empty, status: 'error', message: `${call.op} threw ${(e as Error).message ?? String(e)} ${where}` };
   }
-}
-
-function absoluteValues(t: TensorData): TensorData {
-  return { shape: [...t.shape], data: Float64Array.from(t.data, Math.abs) };
 }

@@ -1,4 +1,5 @@
 /** A call's tensor inputs as validated float64 tensors, for the reference (`tensor.data.length`, `tensor.data.type`). */
+import type { TensorData } from '../adapter/contract.js';
 import type { OperatorCall } from '../adapter/operatorCall.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { toTensor } from '../tensor/tensorData.js';
@@ -14,8 +15,12 @@ export function optionalInputTensor(call: OperatorCall, name: string, method: st
   return t === undefined || t === null ? null : toTensor(t, method, name);
 }
 
+/** |t|, element by element. */
+export function absoluteTensor(t: TensorData): TensorData {
+  return { shape: [...t.shape], data: Float64Array.from(t.data, Math.abs) };
+}
+
 /** The same call with every tensor input replaced by its absolute values (Σ|x·w| for the tolerance). */
 export function absoluteCall(call: OperatorCall): OperatorCall {
-  const inputs = Object.fromEntries(Object.entries(call.inputs).map(([k, t]) => [k, t === null ? null : { shape: [...t.shape], data: Float64Array.from(t.data, Math.abs) }]));
-  return { ...call, inputs };
+  return { ...call, inputs: Object.fromEntries(Object.entries(call.inputs).map(([k, t]) => [k, t === null ? null : absoluteTensor(t)])) };
 }
