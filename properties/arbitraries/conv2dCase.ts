@@ -1,6 +1,6 @@
 /**
- * Valid conv2d configurations with their tensors, bounded so each case is cheap (≤ 2 batches, ≤ 4 channels,
- * ≤ 9×9 inputs, ≤ 3×3 kernels). Sizes are chosen after the options so every case is valid by construction —
+ * Valid conv2d configurations with their tensors. Tiny cases (≤ 2 batches, ≤ 4 channels, ≤ 9×9 inputs, ≤ 3×3
+ * kernels) and, by scale, a share of realistic ones within a work budget (`shape.scale`). Sizes are chosen after the options so every case is valid by construction —
  * no filtering — and every padding form and mode is drawn (`conv.padding.forms`, `conv.padding.mode`).
  */
 import fc from 'fast-check';
@@ -8,6 +8,8 @@ import type { Conv2dOptions, PaddingMode, TensorData } from '../../src/adapter/c
 import type { OperatorCall } from '../../src/adapter/operatorCall.js';
 import { resolveConvPadding } from '../../src/shape/conv2dGeometry.js';
 import { oneTo, tensorArb, upTo } from './values.js';
+import { kernelExtentArb, scaleMix, sizeArb, sometimes } from './scaleMix.js';
+import { SCALE_MODELS, type Scale, type ScaleModel } from '../../src/shape/scale.js';
 
 export interface Conv2dCase {
   readonly input: TensorData;
@@ -41,38 +43,107 @@ const paddingArb = (forms: boolean): fc.Arbitrary<Conv2dOptions['padding'] | und
       )
     : fc.oneof(fc.constant(undefined), upTo(2), fc.tuple(upTo(2), upTo(2)));
 
-export function conv2dCaseArb(c: Conv2dCaseConstraints = {}): fc.Arbitrary<Conv2dCase> {
-  return fc
-    .record({
-      batch: oneTo(c.maxBatch ?? 2),
-      groups: c.groups === false ? fc.constant(1) : oneTo(2),
-      groupIn: oneTo(2),
-      groupOut: oneTo(2),
-      kernel: fc.tuple(oneTo(3), oneTo(3)),
-      stride: c.stride === false ? fc.constant<[number, number]>([1, 1]) : fc.tuple(oneTo(3), oneTo(3)),
-      dilation: c.dilation === false ? fc.constant<[number, number]>([1, 1]) : fc.tuple(oneTo(2), oneTo(2)),
-      padding: c.padding !== undefined ? fc.constant(c.padding) : paddingArb(c.paddingForms ?? true),
-      mode: fc.constantFrom(...(c.modes ?? (['zeros', 'reflect', 'replicate', 'circular'] as const))),
-      extra: fc.tuple(upTo(3), upTo(3)),
-      bias: c.bias === false ? fc.constant(false) : fc.boolean(),
-    })
-    .chain((p) => {
-      const stride: [number, number] = p.padding === 'same' ? [1, 1] : p.stride;
-      const pads = resolveConvPadding('conv2d', p.padding, p.kernel, p.dilation, stride);
-      const span = (k: number, d: number) => d * (k - 1) + 1;
-      // Big enough for the kernel, and for reflect (pad < size) and circular (pad ≤ size) limits.
-      const height = Math.max(1, span(p.kernel[0], p.dilation[0]) - pads.top - pads.bottom, Math.max(pads.top, pads.bottom) + 1) + p.extra[0];
-      const width = Math.max(1, span(p.kernel[1], p.dilation[1]) - pads.left - pads.right, Math.max(pads.left, pads.right) + 1) + p.extra[1];
-      const options: Conv2dOptions = { stride, dilation: p.dilation, groups: p.groups, paddingMode: p.mode };
-      if (p.padding !== undefined) options.padding = p.padding;
-      const outChannels = p.groups * p.groupOut;
-      return fc.record({
-        input: tensorArb([p.batch, p.groups * p.groupIn, height, width]),
-        weight: tensorArb([outChannels, p.groupIn, p.kernel[0], p.kernel[1]]),
-        bias: p.bias ? tensorArb([outChannels]) : fc.constant(null),
-        options: fc.constant(options),
-      });
+interface ConvParams {
+  readonly batch: number;
+  readonly groups: number;
+  readonly groupIn: number;
+  readonly groupOut: number;
+  readonly kernel: [number, number];
+  readonly stride: [number, number];
+  readonly dilation: [number, number];
+  readonly padding: Conv2dOptions['padding'] | undefined;
+  readonly mode: PaddingMode;
+  readonly extra: [number, number];
+  readonly bias: boolean;
+  /** Size the axes so a reflect or circular pad sits at its limit (`shape.boundaries`). */
+  readonly atLimit: boolean;
+}
+
+/** The parts of a case every profile draws the same way, honouring the constraints. */
+function common(c: Conv2dCaseConstraints) {
+  return {
+    stride: c.stride === false ? fc.constant<[number, number]>([1, 1]) : fc.tuple(oneTo(3), oneTo(3)),
+    dilation: c.dilation === false ? fc.constant<[number, number]>([1, 1]) : fc.tuple(oneTo(2), oneTo(2)),
+    padding: c.padding !== undefined ? fc.constant(c.padding) : paddingArb(c.paddingForms ?? true),
+    mode: fc.constantFrom(...(c.modes ?? (['zeros', 'reflect', 'replicate', 'circular'] as const))),
+    bias: c.bias === false ? fc.constant(false) : fc.boolean(),
+    atLimit: sometimes(0.2),
+  };
+}
+
+function tinyParams(c: Conv2dCaseConstraints): fc.Arbitrary<ConvParams> {
+  return fc.record({
+    ...common(c),
+    batch: oneTo(c.maxBatch ?? 2),
+    groups: c.groups === false ? fc.constant(1) : oneTo(2),
+    groupIn: oneTo(2),
+    groupOut: oneTo(2),
+    kernel: fc.tuple(oneTo(3), oneTo(3)),
+    extra: fc.tuple(upTo(3), upTo(3)),
+  });
+}
+
+/**
+ * Realistic profiles (`shape.scale`), each wide along the dimensions one optimised path depends on and tiny
+ * along the rest, so a failure shrinks along its own dimension: channel tails and long reductions (K =
+ * C/groups·kh·kw past 32, 64, 256), wide rows crossing two 16-wide tiles plus a remainder, 5×5 and 7×7
+ * kernels, depthwise with channel multipliers 1–4, odd batches, and 1×1 stride-2 downsampling.
+ */
+function realisticParams(c: Conv2dCaseConstraints, m: ScaleModel): fc.Arbitrary<ConvParams> {
+  const base = common(c);
+  const one = fc.constant(1);
+  const tinyKernel = fc.tuple(oneTo(3), oneTo(3));
+  const profiles: fc.Arbitrary<ConvParams>[] = [
+    fc.record({ ...base, batch: oneTo(Math.min(2, c.maxBatch ?? 2)), groups: one, groupIn: sizeArb(m.maxChannels), groupOut: sizeArb(m.maxChannels), kernel: tinyKernel, extra: fc.tuple(upTo(3), upTo(3)) }),
+    fc.record({ ...base, batch: one, groups: one, groupIn: oneTo(2), groupOut: oneTo(2), kernel: tinyKernel, extra: fc.tuple(upTo(4), sizeArb(m.maxExtent - 3, 0)) }),
+    fc.record({ ...base, batch: one, groups: one, groupIn: oneTo(3), groupOut: oneTo(3), kernel: fc.tuple(kernelExtentArb, kernelExtentArb), extra: fc.tuple(upTo(6), upTo(6)) }),
+    fc.record({ ...base, batch: oneTo(c.maxBatch ?? m.maxBatch), groups: one, groupIn: oneTo(3), groupOut: oneTo(3), kernel: tinyKernel, extra: fc.tuple(upTo(3), upTo(3)) }),
+  ];
+  if (c.groups !== false) {
+    profiles.push(fc.record({ ...base, batch: oneTo(Math.min(3, c.maxBatch ?? 3)), groups: sizeArb(32), groupIn: one, groupOut: oneTo(4), kernel: fc.tuple(kernelExtentArb, kernelExtentArb), extra: fc.tuple(upTo(8), upTo(8)) }));
+  }
+  if (c.stride !== false && c.padding !== 'same') {
+    profiles.push(fc.record({ ...base, batch: one, groups: one, groupIn: sizeArb(32), groupOut: sizeArb(32), kernel: fc.constant<[number, number]>([1, 1]), stride: fc.constant<[number, number]>([2, 2]), extra: fc.tuple(upTo(12), upTo(12)) }));
+  }
+  return fc.oneof(...profiles);
+}
+
+/** Multiply-adds of one forward call: N·O·OH·OW·(C/groups)·kh·kw. */
+function convWork(p: ConvParams, height: number, width: number): number {
+  const out = (n: number, k: number, d: number, s: number) => Math.max(1, Math.floor((n - d * (k - 1) - 1) / s) + 1);
+  return p.batch * p.groups * p.groupOut * out(height, p.kernel[0], p.dilation[0], p.stride[0]) * out(width, p.kernel[1], p.dilation[1], p.stride[1]) * p.groupIn * p.kernel[0] * p.kernel[1];
+}
+
+export function conv2dCaseArb(c: Conv2dCaseConstraints = {}, scale: Scale = 'default'): fc.Arbitrary<Conv2dCase> {
+  return scaleMix(scale, tinyParams(c), (m) => realisticParams(c, m)).chain((p) => {
+    const stride: [number, number] = p.padding === 'same' ? [1, 1] : p.stride;
+    const pads = resolveConvPadding('conv2d', p.padding, p.kernel, p.dilation, stride);
+    const span = (k: number, d: number) => d * (k - 1) + 1;
+    // Big enough for the kernel, and for reflect (pad < size) and circular (pad ≤ size) limits; `atLimit`
+    // puts the largest pad exactly at its mode's limit where the kernel allows it (`shape.boundaries`).
+    const limitGap = p.mode === 'circular' && p.atLimit ? 0 : 1;
+    const axisSize = (k: number, d: number, before: number, after: number, extra: number) => {
+      const padFloor = Math.max(before, after) + limitGap;
+      return Math.max(1, span(k, d) - before - after, padFloor) + (p.atLimit && (p.mode === 'circular' || p.mode === 'reflect') ? 0 : extra);
+    };
+    let height = axisSize(p.kernel[0], p.dilation[0], pads.top, pads.bottom, p.extra[0]);
+    let width = axisSize(p.kernel[1], p.dilation[1], pads.left, pads.right, p.extra[1]);
+    // A realistic case stays within the scale's work budget: the rows give way first, then the columns.
+    const budget = SCALE_MODELS[scale].workBudget;
+    const floorH = axisSize(p.kernel[0], p.dilation[0], pads.top, pads.bottom, 0);
+    const floorW = axisSize(p.kernel[1], p.dilation[1], pads.left, pads.right, 0);
+    while (budget > 0 && height > floorH && convWork(p, height, width) > budget) height--;
+    while (budget > 0 && width > floorW && convWork(p, height, width) > budget) width--;
+    const options: Conv2dOptions = { stride, dilation: p.dilation, groups: p.groups, paddingMode: p.mode };
+    if (p.padding !== undefined) options.padding = p.padding;
+    const outChannels = p.groups * p.groupOut;
+    return fc.record({
+      input: tensorArb([p.batch, p.groups * p.groupIn, height, width]),
+      weight: tensorArb([outChannels, p.groupIn, p.kernel[0], p.kernel[1]]),
+      bias: p.bias ? tensorArb([outChannels]) : fc.constant(null),
+      options: fc.constant(options),
     });
+  });
 }
 
 export function conv2dCall(c: Conv2dCase): OperatorCall {

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import type { Pad2dMode, Pads, TensorData } from '../../src/adapter/contract.js';
 import type { OperatorCall } from '../../src/adapter/operatorCall.js';
 import { oneTo, tensorArb, upTo } from './values.js';
+import { sometimes } from './scaleMix.js';
 
 export interface Pad2dCase {
   readonly input: TensorData;
@@ -25,12 +26,17 @@ export function pad2dCaseArb(c: Pad2dCaseConstraints = {}): fc.Arbitrary<Pad2dCa
       mode: fc.constantFrom(...(c.modes ?? (['constant', 'reflect', 'replicate', 'circular'] as const))),
       extra: fc.tuple(upTo(2), upTo(2)),
       value: fc.constantFrom(0, 1.5, -2),
+      atLimit: sometimes(0.25),
     })
     .chain((p) => {
       const crop = (a: number, b: number) => Math.max(0, -a) + Math.max(0, -b);
       // Kept size after cropping must exceed every positive pad (reflect's limit; enough for circular too).
-      const keptH = Math.max(p.pads.top, p.pads.bottom, 0) + 1 + p.extra[0];
-      const keptW = Math.max(p.pads.left, p.pads.right, 0) + 1 + p.extra[1];
+      // `atLimit` sizes the kept axes so the largest pad sits at its mode's limit: pad = size for circular,
+      // size − 1 for reflect (`shape.boundaries`).
+      const gap = p.atLimit && p.mode === 'circular' ? 0 : 1;
+      const extra: [number, number] = p.atLimit ? [0, 0] : p.extra;
+      const keptH = Math.max(Math.max(p.pads.top, p.pads.bottom, 0) + gap, 1) + extra[0];
+      const keptW = Math.max(Math.max(p.pads.left, p.pads.right, 0) + gap, 1) + extra[1];
       const shape = [p.outer[0], p.outer[1], keptH + crop(p.pads.top, p.pads.bottom), keptW + crop(p.pads.left, p.pads.right)];
       return tensorArb(shape).map((input): Pad2dCase => ({ input, pads: p.pads, mode: p.mode, value: p.value }));
     });

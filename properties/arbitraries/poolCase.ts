@@ -1,11 +1,15 @@
 /**
  * Valid max- and average-pooling configurations: kernel, stride (sometimes left to default), padding up to
- * ⌊k/2⌋ (`pool.padding.limit`), dilation (max only), ceil mode, count_include_pad, divisor override.
+ * ⌊k/2⌋ (`pool.padding.limit`), dilation (max only), ceil mode, count_include_pad, divisor override; by scale a
+ * share of realistic windows (`shape.scale`), and the padding and ceil-mode boundaries on purpose (`shape.boundaries`).
  */
 import fc from 'fast-check';
 import type { AvgPool2dOptions, MaxPool2dOptions, TensorData } from '../../src/adapter/contract.js';
 import type { OperatorCall } from '../../src/adapter/operatorCall.js';
-import { windowOutputSize } from '../../src/shape/windowOutputSize.js';
+import { windowOutputSize, type GeometryAxis } from '../../src/shape/windowOutputSize.js';
+import { BOUNDARIES, poolAxisBoundaries } from '../../src/shape/boundaries.js';
+import type { Scale, ScaleModel } from '../../src/shape/scale.js';
+import { scaleMix, sizeArb } from './scaleMix.js';
 import { oneTo, tensorArb, upTo, float32Value } from './values.js';
 
 export interface MaxPool2dCase {
@@ -23,7 +27,7 @@ export interface PoolCaseConstraints {
   readonly divisorOverride?: boolean;
 }
 
-const windowArb = (dilated: boolean, c: PoolCaseConstraints = {}) =>
+const tinyWindowArb = (dilated: boolean, c: PoolCaseConstraints = {}) =>
   fc.record({
     kernel: fc.tuple(oneTo(3), oneTo(3)),
     stride: fc.option(fc.tuple(oneTo(3), oneTo(3)), { nil: undefined }),
@@ -32,34 +36,82 @@ const windowArb = (dilated: boolean, c: PoolCaseConstraints = {}) =>
     ceilMode: c.ceilMode === undefined ? fc.boolean() : fc.constant(c.ceilMode),
     size: fc.tuple(oneTo(6), oneTo(6)),
     planes: fc.tuple(oneTo(2), oneTo(2)),
+    global: fc.constant<boolean>(false),
+    edge: edgeArb(c),
   });
 
-type Window = ReturnType<typeof windowArb> extends fc.Arbitrary<infer W> ? W : never;
+type Window = ReturnType<typeof tinyWindowArb> extends fc.Arbitrary<infer W> ? W : never;
 
-function sized(w: Window): { shape: number[]; padding: [number, number] } {
-  const padding: [number, number] = [Math.min(w.padding[0], w.kernel[0] >> 1), Math.min(w.padding[1], w.kernel[1] >> 1)];
-  const stride = w.stride ?? w.kernel;
-  const fits = (n: number, axis: 0 | 1) =>
-    windowOutputSize({ size: n, kernel: w.kernel[axis], stride: stride[axis], dilation: w.dilation[axis], padBefore: padding[axis], padAfter: padding[axis], ceilMode: w.ceilMode }) >= 1;
-  let [h, wd] = w.size;
-  while (!fits(h, 0)) h++;
-  while (!fits(wd, 1)) wd++;
-  return { shape: [w.planes[0], w.planes[1], h, wd], padding };
+/**
+ * Which boundary a window case is sized for (`shape.boundaries`): none, pooling padding at ⌊k/2⌋, or (ceil
+ * mode) a kept partial last window or a dropped one.
+ */
+type Edge = 'none' | 'half-kernel-padding' | 'partial' | 'dropped';
+function edgeArb(c: PoolCaseConstraints): fc.Arbitrary<Edge> {
+  const ceil = c.ceilMode !== false;
+  return fc.oneof({ weight: 6, arbitrary: fc.constant<Edge>('none') }, { weight: 1, arbitrary: fc.constant<Edge>('half-kernel-padding') }, ...(ceil ? [{ weight: 1, arbitrary: fc.constant<Edge>('partial') }, { weight: 1, arbitrary: fc.constant<Edge>('dropped') }] : []));
 }
 
-export function maxPool2dCaseArb(values: fc.Arbitrary<number> = float32Value, c: PoolCaseConstraints & { readonly dilation?: boolean } = {}): fc.Arbitrary<MaxPool2dCase> {
-  return windowArb(c.dilation ?? true, c).chain((w) => {
-    const { shape, padding } = sized(w);
+/**
+ * Realistic pooling windows (`shape.scale`): windows up to 8×8 with padding up to ⌊k/2⌋ (≥ 2 from k = 4),
+ * many planes (N·C past 16, channel counts with SIMD tails), global pooling (k = H, W), and planes past 2048
+ * elements, each profile wide in its own dimension.
+ */
+function realisticWindowArb(dilated: boolean, c: PoolCaseConstraints, m: ScaleModel): fc.Arbitrary<Window> {
+  const tiny = { stride: fc.option(fc.tuple(oneTo(3), oneTo(3)), { nil: undefined }), dilation: dilated ? fc.tuple(oneTo(2), oneTo(2)) : fc.constant<[number, number]>([1, 1]), ceilMode: c.ceilMode === undefined ? fc.boolean() : fc.constant(c.ceilMode), edge: edgeArb(c), global: fc.constant<boolean>(false) };
+  const wideKernel = fc.oneof({ withCrossShrink: true }, { weight: 2, arbitrary: oneTo(8) }, { weight: 1, arbitrary: fc.constant(8) });
+  return fc.oneof(
+    fc.record({ ...tiny, kernel: fc.tuple(wideKernel, wideKernel), padding: fc.tuple(upTo(4), upTo(4)), size: fc.tuple(oneTo(12), oneTo(12)), planes: fc.tuple(oneTo(2), oneTo(2)) }),
+    fc.record({ ...tiny, kernel: fc.tuple(oneTo(3), oneTo(3)), padding: fc.tuple(upTo(1), upTo(1)), size: fc.tuple(oneTo(4), oneTo(4)), planes: fc.tuple(oneTo(m.maxBatch), sizeArb(m.maxChannels)) }),
+    fc.record({ ...tiny, stride: fc.constant(undefined), kernel: fc.constant<[number, number]>([1, 1]), padding: fc.constant<[number, number]>([0, 0]), size: fc.tuple(oneTo(16), oneTo(16)), planes: fc.tuple(oneTo(2), sizeArb(16)), global: fc.constant(true), dilation: fc.constant<[number, number]>([1, 1]), edge: fc.constant<Edge>('none') }),
+    fc.record({ ...tiny, kernel: fc.tuple(oneTo(2), oneTo(2)), padding: fc.tuple(upTo(1), upTo(1)), size: fc.tuple(fc.integer({ min: 32, max: m.maxExtent }), sizeArb(m.maxExtent)), planes: fc.constant<[number, number]>([1, 1]) }),
+  );
+}
+
+const windowArb = (dilated: boolean, c: PoolCaseConstraints, scale: Scale) => scaleMix(scale, tinyWindowArb(dilated, c), (m) => realisticWindowArb(dilated, c, m));
+
+/** The window's axis for a size, with its padding clipped to ⌊k/2⌋ (`pool.padding.limit`). */
+function axisOf(w: Window, padding: [number, number], axis: 0 | 1, size: number): GeometryAxis {
+  const stride = w.stride ?? w.kernel;
+  const a = { size, kernel: w.kernel[axis], stride: stride[axis], dilation: w.dilation[axis], padBefore: padding[axis], padAfter: padding[axis], ceilMode: w.ceilMode };
+  return { ...a, out: windowOutputSize(a) };
+}
+
+function sized(given: Window): { shape: number[]; padding: [number, number]; window: Window } {
+  // Global pooling: the kernel is the whole plane (k = H, W; EfficientNet's squeeze-and-excitation).
+  const w: Window = given.global ? { ...given, kernel: [...given.size] } : given;
+  const half: [number, number] = [w.kernel[0] >> 1, w.kernel[1] >> 1];
+  const padding: [number, number] = w.edge === 'half-kernel-padding' ? half : [Math.min(w.padding[0], half[0]), Math.min(w.padding[1], half[1])];
+  const fits = (n: number, axis: 0 | 1) => axisOf(w, padding, axis, n).out >= 1;
+  const wanted = (n: number, axis: 0 | 1) => {
+    if (!w.ceilMode || (w.edge !== 'partial' && w.edge !== 'dropped')) return true;
+    const hits = poolAxisBoundaries(axisOf(w, padding, axis, n));
+    return hits.includes(w.edge === 'partial' ? BOUNDARIES.ceilPartialWindow : BOUNDARIES.ceilDroppedWindow);
+  };
+  const size = (n: number, axis: 0 | 1) => {
+    while (!fits(n, axis)) n++;
+    // Sized for the ceil-mode edge when a size within a few strides has it; otherwise left as drawn.
+    for (let m = n; m < n + 4 * (w.stride ?? w.kernel)[axis] + 4; m++) if (fits(m, axis) && wanted(m, axis)) return m;
+    return n;
+  };
+  const h = size(w.size[0], 0);
+  const wd = size(w.size[1], 1);
+  return { shape: [w.planes[0], w.planes[1], h, wd], padding, window: w };
+}
+
+export function maxPool2dCaseArb(values: fc.Arbitrary<number> = float32Value, c: PoolCaseConstraints & { readonly dilation?: boolean } = {}, scale: Scale = 'default'): fc.Arbitrary<MaxPool2dCase> {
+  return windowArb(c.dilation ?? true, c, scale).chain((drawn) => {
+    const { shape, padding, window: w } = sized(drawn);
     const options: MaxPool2dOptions = { kernelSize: w.kernel, padding, dilation: w.dilation, ceilMode: w.ceilMode };
     if (w.stride) options.stride = w.stride;
     return tensorArb(shape, values).map((input) => ({ input, options }));
   });
 }
 
-export function avgPool2dCaseArb(c: PoolCaseConstraints = {}): fc.Arbitrary<AvgPool2dCase> {
+export function avgPool2dCaseArb(c: PoolCaseConstraints = {}, scale: Scale = 'default'): fc.Arbitrary<AvgPool2dCase> {
   const divisorArb = c.divisorOverride === false ? fc.constant(undefined) : fc.option(oneTo(5), { nil: undefined, freq: 4 });
-  return fc.record({ w: windowArb(false, c), countIncludePad: fc.boolean(), divisor: divisorArb }).chain(({ w, countIncludePad, divisor }) => {
-    const { shape, padding } = sized(w);
+  return fc.record({ w: windowArb(false, c, scale), countIncludePad: fc.boolean(), divisor: divisorArb }).chain(({ w: drawn, countIncludePad, divisor }) => {
+    const { shape, padding, window: w } = sized(drawn);
     const options: AvgPool2dOptions = { kernelSize: w.kernel, padding, ceilMode: w.ceilMode, countIncludePad };
     if (w.stride) options.stride = w.stride;
     if (divisor !== undefined) options.divisorOverride = divisor;

@@ -68,7 +68,7 @@ export const gradientProperties: Property[] = [
     title: "the input gradient of one output element is zero outside that element's receptive field",
     clauses: ['shape.receptive-field', 'grad.conv2d.input'],
     requires: { ops: ['conv2d', 'conv2dBackward'] },
-    arbitrary: () => conv2dCaseArb({ modes: ['zeros'] })
+    arbitrary: (scale) => conv2dCaseArb({ modes: ['zeros'] }, scale)
       .map(conv2dCall)
       .chain((call) => {
         const [n, o, h, w] = callOutputShape(call) as [number, number, number, number];

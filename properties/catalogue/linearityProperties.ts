@@ -70,7 +70,7 @@ export const linearityProperties = [
     title: 'conv2d(x, w, b) − conv2d(x, w, null) = b[o] at every position of output channel o',
     clauses: ['conv.bias'],
     requires: { ops: ['conv2d'], features: ['conv2d.bias'] }, // every case has a bias
-    arbitrary: () => conv2dCaseArb().chain((c) => tensorArb([c.weight.shape[0]!]).map((bias) => ({ ...c, bias }))),
+    arbitrary: (scale) => conv2dCaseArb({}, scale).chain((c) => tensorArb([c.weight.shape[0]!]).map((bias) => ({ ...c, bias }))),
     caseFeatures: conv2dFeatures,
     predicate: async (adapter, c) => {
       const withBias = conv2dCall(c);

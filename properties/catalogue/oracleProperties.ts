@@ -78,7 +78,7 @@ export const oracleProperties = [
     title: 'conv2d (groups 1, zero padding, any stride, dilation, bias) equals im2col × weight matrix (mathjs)',
     clauses: ['conv.definition', 'conv.stride', 'conv.dilation', 'conv.padding.forms', 'conv.bias'],
     requires: { ops: ['conv2d'] },
-    arbitrary: () => conv2dCaseArb({ groups: false, modes: ['zeros'] }),
+    arbitrary: (scale) => conv2dCaseArb({ groups: false, modes: ['zeros'] }, scale),
     caseFeatures: conv2dFeatures,
     maxRuns: 50,
     predicate: async (adapter, c) => {

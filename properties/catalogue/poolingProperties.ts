@@ -53,7 +53,7 @@ export const poolingProperties = [
     title: 'maxPool2d(x) ≥ avgPool2d(x, count_include_pad=false) for the same windows',
     clauses: ['pool.max.definition', 'pool.avg.count-include-pad'],
     requires: { ops: ['maxPool2d', 'avgPool2d'] },
-    arbitrary: () => maxPool2dCaseArb(float32Value, { dilation: false }),
+    arbitrary: (scale) => maxPool2dCaseArb(float32Value, { dilation: false }, scale),
     caseFeatures: (c) => poolFeatures('maxPool2d', c.options),
     predicate: async (adapter, c) => {
       const maxCall = maxPool2dCall(c);
@@ -74,7 +74,7 @@ export const poolingProperties = [
     title: 'maxPool2d(2·x + 1) = 2·maxPool2d(x) + 1, exactly',
     clauses: ['pool.max.definition', 'pool.max.padding', 'num.exact'],
     requires: { ops: ['maxPool2d'] },
-    arbitrary: () => maxPool2dCaseArb(),
+    arbitrary: (scale) => maxPool2dCaseArb(undefined, {}, scale),
     caseFeatures: (c) => poolFeatures('maxPool2d', c.options),
     predicate: async (adapter, c) => {
       const call = maxPool2dCall(c);
@@ -111,7 +111,7 @@ export const poolingProperties = [
     title: 'maxPool2d propagates NaN (a window with a NaN answers NaN) and handles ±∞, exactly as the spec says',
     clauses: ['pool.max.nan', 'pool.max.definition', 'num.nan-propagation'],
     requires: { ops: ['maxPool2d'] },
-    arbitrary: () => maxPool2dCaseArb(withSpecials(6)),
+    arbitrary: (scale) => maxPool2dCaseArb(withSpecials(6), {}, scale),
     caseFeatures: (c) => poolFeatures('maxPool2d', c.options),
     predicate: async (adapter, c) => {
       const call = maxPool2dCall(c);

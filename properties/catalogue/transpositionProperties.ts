@@ -36,7 +36,7 @@ export const transpositionProperties = [
     title: 'conv2d(xᵀ, wᵀ, options with H↔W) = conv2d(x, w, options)ᵀ',
     clauses: ['conv.definition', 'conv.padding.forms', 'conv.stride', 'conv.dilation', 'tensor.layout.nchw'],
     requires: { ops: ['conv2d'] },
-    arbitrary: () => conv2dCaseArb(),
+    arbitrary: (scale) => conv2dCaseArb({}, scale),
     caseFeatures: conv2dFeatures,
     predicate: async (adapter, c) => {
       const call = conv2dCall(c);
@@ -64,7 +64,7 @@ export const transpositionProperties = [
     title: 'maxPool2d(xᵀ, options with H↔W) = maxPool2d(x, options)ᵀ',
     clauses: ['pool.max.definition', 'pool.kernel'],
     requires: { ops: ['maxPool2d'] },
-    arbitrary: () => maxPool2dCaseArb(),
+    arbitrary: (scale) => maxPool2dCaseArb(undefined, {}, scale),
     caseFeatures: (c) => poolFeatures('maxPool2d', c.options),
     predicate: async (adapter, c) => {
       const call = maxPool2dCall(c);
@@ -78,7 +78,7 @@ export const transpositionProperties = [
     title: 'avgPool2d(xᵀ, options with H↔W) = avgPool2d(x, options)ᵀ',
     clauses: ['pool.avg.definition', 'pool.kernel'],
     requires: { ops: ['avgPool2d'] },
-    arbitrary: () => avgPool2dCaseArb(),
+    arbitrary: (scale) => avgPool2dCaseArb({}, scale),
     caseFeatures: (c) => poolFeatures('avgPool2d', c.options),
     predicate: async (adapter, c) => {
       const call = avgPool2dCall(c);

@@ -36,7 +36,7 @@ export const avgPool2dOperator: OperatorRecord = {
     return kh * kw + 1; // one division after the sum
   },
   features: avgPool2dCallFeatures,
-  cases: () => avgPool2dCaseArb().map(avgPool2dCall),
+  cases: (scale) => avgPool2dCaseArb({}, scale).map(avgPool2dCall),
   outputShapeProperty: { title: 'avgPool2d output shape, floor and ceil mode', clauses: ['shape.pool', 'shape.window.ceil', 'pool.ceil-mode.last-window'] },
   definition: {
     title: 'avgPool2d equals the float64 reference within the tolerance model',
@@ -47,7 +47,7 @@ export const avgPool2dOperator: OperatorRecord = {
     signature: [tensor('input'), gradOutput, options],
     answers: 'input',
     reference: (call, g) => ({ input: avgPool2dBackward(inputTensor(call, 'input', 'avgPool2dBackward'), g, opts(call)) }),
-    cases: () => avgPool2dCaseArb().map(avgPool2dCall),
+    cases: (scale) => avgPool2dCaseArb({}, scale).map(avgPool2dCall),
     matchesReference: { title: "avgPool2dBackward equals the reference's vector-Jacobian product for every input", clauses: ['grad.avg-pool2d', 'grad.vjp'] },
     absoluteBound: false,
     gradcheck: true,

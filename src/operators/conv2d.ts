@@ -42,7 +42,7 @@ export const conv2dOperator: OperatorRecord = {
     return c * kh * kw + (call.inputs['bias'] ? 1 : 0);
   },
   features: conv2dCallFeatures,
-  cases: () => conv2dCaseArb().map(conv2dCall),
+  cases: (scale) => conv2dCaseArb({}, scale).map(conv2dCall),
   outputShapeProperty: { title: 'conv2d output shape = [N, O, ⌊(H + pads − d(k−1) − 1)/s⌋ + 1, …]', clauses: ['shape.conv', 'shape.window', 'conv.padding.same.torch'] },
   definition: {
     title: 'conv2d equals the float64 reference within the tolerance model',
@@ -57,7 +57,7 @@ export const conv2dOperator: OperatorRecord = {
       const r = conv2dBackward(inputTensor(call, 'input', m), inputTensor(call, 'weight', m), optionalInputTensor(call, 'bias', m), g, opts(call));
       return { input: r.input, weight: r.weight, bias: r.bias };
     },
-    cases: () => conv2dCaseArb().map(conv2dCall),
+    cases: (scale) => conv2dCaseArb({}, scale).map(conv2dCall),
     matchesReference: { title: "conv2dBackward equals the reference's vector-Jacobian product for every input", clauses: ['grad.conv2d.input', 'grad.conv2d.weight', 'grad.conv2d.bias', 'grad.vjp'] },
     absoluteBound: true,
     gradcheck: true,

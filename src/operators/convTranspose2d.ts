@@ -38,7 +38,7 @@ export const convTranspose2dOperator: OperatorRecord = {
     return (c / (opts(call).groups ?? 1)) * kh * kw + (call.inputs['bias'] ? 1 : 0);
   },
   features: convTranspose2dCallFeatures,
-  cases: () => convTranspose2dCaseArb().map(convTranspose2dCall),
+  cases: (scale) => convTranspose2dCaseArb(scale).map(convTranspose2dCall),
   outputShapeProperty: { title: 'convTranspose2d output shape = (n − 1)s − 2p + d(k − 1) + outputPadding + 1', clauses: ['shape.conv-transpose', 'convt.output-padding'] },
   definition: {
     title: 'convTranspose2d equals the float64 reference within the tolerance model',
@@ -53,7 +53,7 @@ export const convTranspose2dOperator: OperatorRecord = {
       const r = convTranspose2dBackward(inputTensor(call, 'input', m), inputTensor(call, 'weight', m), optionalInputTensor(call, 'bias', m), g, opts(call));
       return { input: r.input, weight: r.weight, bias: r.bias };
     },
-    cases: () => convTranspose2dCaseArb().map(convTranspose2dCall),
+    cases: (scale) => convTranspose2dCaseArb(scale).map(convTranspose2dCall),
     matchesReference: { title: "convTranspose2dBackward equals the reference's vector-Jacobian product for every input", clauses: ['grad.conv-transpose2d', 'grad.vjp'] },
     absoluteBound: true,
     gradcheck: true,

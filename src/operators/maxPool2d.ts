@@ -13,6 +13,7 @@ import { COMMON_DEFINITION_CLAUSES, INVALID_CONFIGURATIONS_CLAUSES } from './com
 import type { OperatorRecord } from './operatorRecord.js';
 import { isPairOf } from '../shape/pair.js';
 import { gradOutput, options, tensor } from './signature.js';
+import type { Scale } from '../shape/scale.js';
 
 const opts = (call: OperatorCall) => call.options as unknown as MaxPool2dOptions;
 
@@ -24,7 +25,7 @@ export function maxPool2dCallFeatures(call: OperatorCall): Feature[] {
 }
 
 /** Tie-free inputs: the gradient is unique and finite differences never step across a kink (`grad.max-pool2d`). */
-const tieFreeCases = (): fc.Arbitrary<OperatorCall> => maxPool2dCaseArb().chain((c) => distinctTensorArb(c.input.shape).map((input) => maxPool2dCall({ ...c, input })));
+const tieFreeCases = (scale?: Scale): fc.Arbitrary<OperatorCall> => maxPool2dCaseArb(undefined, {}, scale).chain((c) => distinctTensorArb(c.input.shape).map((input) => maxPool2dCall({ ...c, input })));
 
 export const maxPool2dOperator: OperatorRecord = {
   name: 'maxPool2d',
@@ -36,7 +37,7 @@ export const maxPool2dOperator: OperatorRecord = {
   shapeClause: 'shape.pool',
   terms: () => 0, // comparisons only (`num.exact`)
   features: maxPool2dCallFeatures,
-  cases: () => maxPool2dCaseArb().map(maxPool2dCall),
+  cases: (scale) => maxPool2dCaseArb(undefined, {}, scale).map(maxPool2dCall),
   outputShapeProperty: { title: 'maxPool2d output shape, floor and ceil mode, the ceil-mode last window rule included', clauses: ['pool.ceil-mode.last-window', 'shape.pool', 'shape.window.ceil', 'pool.stride.default'] },
   definition: {
     title: 'maxPool2d equals the float64 reference within the tolerance model',

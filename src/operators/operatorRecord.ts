@@ -12,6 +12,8 @@ import type { Feature, OperatorName } from '../adapter/contract.js';
 import type { ForwardOp, OperatorCall } from '../adapter/operatorCall.js';
 import type { Tensor } from '../tensor/tensor.js';
 import type { Signature } from './signature.js';
+import type { Scale } from '../shape/scale.js';
+import type { BoundaryId } from '../shape/boundaries.js';
 
 /** A call that breaks exactly one rule, labelled with the clause it breaks (spec/errors.md). */
 export interface InvalidCall {
@@ -34,7 +36,7 @@ export interface BackwardRecord {
   /** The reference's vector-Jacobian product, by input name; absent entries (no bias) are undefined. */
   readonly reference: (call: OperatorCall, gradOutput: Tensor) => Readonly<Record<string, Tensor | undefined>>;
   /** The cases the gradient properties draw (the forward's cases unless the gradient needs more, e.g. no ties). */
-  readonly cases: () => fc.Arbitrary<OperatorCall>;
+  readonly cases: (scale?: Scale) => fc.Arbitrary<OperatorCall>;
   readonly matchesReference: PropertyText;
   /** Whether the VJP takes the input's values through |·| for the bound (linear ones do; routing ones keep x). */
   readonly absoluteBound: boolean;
@@ -59,8 +61,10 @@ export interface OperatorRecord {
   readonly terms: (call: OperatorCall) => number;
   /** Declared features the call exercises, for capability skips (contract.ts, `Supports`). */
   readonly features: (call: OperatorCall) => Feature[];
-  /** Valid calls, small enough to shrink well. */
-  readonly cases: () => fc.Arbitrary<OperatorCall>;
+  /** Valid calls: tiny ones that shrink well, and by scale a share of realistic ones (`shape.scale`). */
+  readonly cases: (scale?: Scale) => fc.Arbitrary<OperatorCall>;
+  /** The spec's named boundary cases this operator's cases must reach, and which ones a call hits (`shape.boundaries`). */
+  readonly boundaries?: { readonly ids: readonly BoundaryId[]; readonly of: (call: OperatorCall) => readonly BoundaryId[] };
   readonly outputShapeProperty: PropertyText;
   readonly definition: PropertyText;
   readonly backward?: BackwardRecord;
