@@ -11,7 +11,7 @@ import { formatConsoleReport } from '../../kit/report/consoleReport.js';
 import { DEFAULT_SEED } from '../../kit/runConformance.js';
 import { catalogue } from '../../../properties/catalogue.js';
 import { loadAdapter, UsageError } from '../loadAdapter.js';
-import { SEED_MAX, SEED_MIN, integerOption, withAdapterOptions } from '../options.js';
+import { SEED_MAX, SEED_MIN, integerOption, adapterLoadOptions, withAdapterOptions } from '../options.js';
 import { userFixtures } from './runCommand.js';
 
 /** fast-check's replay path: non-negative integers joined by colons (`0:3:1`), as a failure prints it. */
@@ -21,7 +21,7 @@ export function pathOption(value: string): string {
 }
 
 async function runOne(check: string, flags: { adapter: string; timeout: number; seed: number; runs: number; path?: string; fixtures?: string }): Promise<void> {
-  const adapter = await loadAdapter(flags.adapter, { timeoutMs: flags.timeout });
+  const adapter = await loadAdapter(flags.adapter, adapterLoadOptions(flags));
   try {
     let result: CheckResult;
     let runs = flags.runs;
