@@ -31,6 +31,8 @@ export interface PageChannelOptions {
   readonly exportName?: string;
   /** Chromium to start (`--browser-path`); else CONVKIT_CHROMIUM, else PATH (findChromium.ts). */
   readonly browserPath?: string | undefined;
+  /** Called with each page opened, before it loads (tests crash one through the DevTools protocol). */
+  readonly onPage?: (page: Page) => void;
 }
 
 const OUTPUT_LABEL = "the page's last console lines";
@@ -118,7 +120,11 @@ export function pageChannel(modulePath: string, options: PageChannelOptions = {}
       const exited = () => end('Chromium exited');
       lease.browser.on('disconnected', exited);
       forget = () => lease.browser.off('disconnected', exited);
+      options.onPage?.(page);
       await page.goto(url, { waitUntil: 'commit' });
+      // Leaving the page loses the harness (location.href = …, a reload): the channel has ended like a crash.
+      const loaded = page;
+      loaded.on('framenavigated', (frame) => { if (frame === loaded.mainFrame()) end(`the adapter's page navigated away (to ${frame.url()})`); });
     };
     start().catch((e: unknown) => {
       const error = e instanceof AdapterLoadError ? e : new AdapterLoadError(`the page could not be opened: ${(e as Error).message.split('\n')[0]}`);
