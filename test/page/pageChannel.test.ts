@@ -6,7 +6,10 @@
  * install. One Chromium for the whole file (the channel shares one per executable). Skipped, with the reason,
  * where /usr/bin/chromium is missing.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,6 +20,9 @@ import { isolateAdapter } from '../../src/isolation/isolateAdapter.js';
 import { AdapterCrashError, AdapterLoadError, AdapterTimeoutError, OperatorCutOffError } from '../../src/isolation/isolationErrors.js';
 import { findChromium } from '../../src/isolation/page/findChromium.js';
 import { pageChannel, type PageChannelOptions } from '../../src/isolation/page/pageChannel.js';
+import { leaseBrowser } from '../../src/isolation/page/pageHost.js';
+import { formatReproduction } from '../../src/kit/report/formatReproduction.js';
+import { failureCall } from '../../src/kit/report/failureCall.js';
 import { runConformance } from '../../src/kit/runConformance.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -56,9 +62,39 @@ describe.skipIf(!existsSync(CHROMIUM))(`page channel (skipped without ${CHROMIUM
     expect(batch.map((r) => [...r.data])).toEqual(Array.from({ length: 20 }, (_, i) => [2 * i, 0]));
   });
 
-  it('passes a real conformance check in the page', async () => {
-    const report = await runConformance(await open('talking'), { only: /^corr2d\.definition$/, runs: 5 });
-    expect(report.checks.map((c) => [c.id, c.status])).toEqual([['corr2d.definition', 'passed']]);
+  it('passes a real conformance check in the page; a failing one gets an HTML reproduction that shows the failure when opened', async () => {
+    const talking = await open('talking');
+    const report = await runConformance(talking, { only: /^(corr2d|conv2d)\.definition$/, runs: 5 });
+    expect(report.checks.map((c) => [c.id, c.status])).toEqual([['corr2d.definition', 'passed'], ['conv2d.definition', 'failed']]);
+    const failed = report.checks[1]!;
+    const html = formatReproduction(failed, `page:${adapters}`)!;
+    expect(html).toMatch(/^<!doctype html>[\s\S]*npx esbuild .*pageAdapters\.js --bundle --format=esm --outfile=adapter\.js[\s\S]*import adapter from '\.\/adapter\.js';[\s\S]*await adapter\.conv2d\(input, /);
+    // Opened as its instructions say: the adapter bundled beside it, the folder served, the page loaded.
+    const dir = mkdtempSync(join(tmpdir(), 'convkit-page-repro-'));
+    const { build } = await import('esbuild');
+    await build({ entryPoints: [adapters], bundle: true, format: 'esm', outfile: join(dir, 'adapter.js'), logLevel: 'silent' });
+    writeFileSync(join(dir, 'repro.html'), html);
+    const server = createServer((q, r) => {
+      const file = join(dir, new URL(q.url!, 'http://x').pathname);
+      if (!existsSync(file)) return void r.writeHead(404).end();
+      r.writeHead(200, { 'content-type': file.endsWith('.html') ? 'text/html' : 'text/javascript' }).end(readFileSync(file));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const lease = await leaseBrowser(CHROMIUM);
+    try {
+      const page = await lease.browser.newPage();
+      await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/repro.html`);
+      await page.waitForFunction(() => document.getElementById('out')!.textContent !== '');
+      const shown = await page.textContent('#out');
+      // The echoing conv2d answers the input's own shape: the page shows that wrong shape, not the expected one.
+      const inputShape = failureCall(failed)!.args.find((a) => a.name === 'input')!.value as { shape: number[] };
+      expect(shown).toContain(`[${inputShape.shape.join(', ')}]`);
+      await page.close();
+    } finally {
+      await lease.release();
+      server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a page stuck in a loop is replaced: the call times out with its console line, the breaker cuts conv2d off, corr2d answers again', async () => {
