@@ -5,6 +5,7 @@
 import type fc from 'fast-check';
 import type { Adapter, Feature, OperatorName } from '../src/adapter/contract.js';
 import type { Family } from '../src/check/checkFamily.js';
+import type { Scale } from '../src/shape/scale.js';
 
 export interface PropertyRequirements {
   /** Operators the adapter must implement; a missing one makes the check `skipped`. */
@@ -21,7 +22,8 @@ export interface Property<T = unknown> {
   readonly title: string;
   readonly clauses: readonly string[];
   readonly requires: PropertyRequirements;
-  readonly arbitrary: fc.Arbitrary<T>;
+  /** The cases at a scale (`shape.scale`); a property whose cases must stay tiny (gradcheck) ignores it. */
+  readonly arbitrary: (scale: Scale) => fc.Arbitrary<T>;
   /** Resolves when the property holds for this case; throws PropertyFailure (or the adapter's own error) when not. */
   readonly predicate: (adapter: Adapter, value: T) => Promise<void>;
   /** Defaults to the run's `runs`; expensive properties ask for fewer. */

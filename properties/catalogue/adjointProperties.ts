@@ -46,7 +46,7 @@ export const adjointProperties = [
     title: '⟨conv2d(x, w), y⟩ = ⟨x, convTranspose2d(y, w)⟩ (dot-product test)',
     clauses: ['convt.adjoint', 'convt.definition', 'convt.output-padding', 'grad.adjoint'],
     requires: { ops: ['conv2d', 'convTranspose2d'] },
-    arbitrary: conv2dCaseArb({ paddingForms: false, modes: ['zeros'] })
+    arbitrary: () => conv2dCaseArb({ paddingForms: false, modes: ['zeros'] })
       .map((c) => ({ ...c, bias: null }))
       .filter((c) => {
         // outputPadding must stay below max(stride, dilation) (`convt.output-padding`).

@@ -28,7 +28,7 @@ export const correlationProperties = [
     title: 'corr2d(X, K) = conv2d(X as 1×1×H×W, K as 1×1×kh×kw)',
     clauses: ['corr.as-conv2d', 'corr.definition', 'conv.definition', 'tensor.layout.nchw'],
     requires: { ops: ['corr2d', 'conv2d'] },
-    arbitrary: matrixCaseArb,
+    arbitrary: () => matrixCaseArb,
     predicate: async (adapter, { x, k }) => {
       const call = corrCall(x, k);
       const { expected, bound } = await referenceWithBound(call, adapter.dtype);
@@ -45,7 +45,7 @@ export const correlationProperties = [
     title: 'corr2d(Xᵀ, Kᵀ) = corr2d(X, K)ᵀ',
     clauses: ['corr.definition'],
     requires: { ops: ['corr2d'] },
-    arbitrary: matrixCaseArb,
+    arbitrary: () => matrixCaseArb,
     predicate: async (adapter, { x, k }) => {
       const call = corrCall(x, k);
       const { expected, bound } = await referenceWithBound(call, adapter.dtype);
@@ -63,7 +63,7 @@ export const correlationProperties = [
     title: "the notes' [1, −1] kernel answers exactly 0 on an image with only horizontal edges (constant rows)",
     clauses: ['corr.definition', 'errata.001-transposed-output'],
     requires: { ops: ['corr2d'] },
-    arbitrary: horizontalStripes,
+    arbitrary: () => horizontalStripes,
     predicate: async (adapter, x) => {
       const call = corrCall(x, { shape: [1, 2], data: [1, -1] });
       const expected = { shape: [x.shape[0]!, x.shape[1]! - 1], data: new Float64Array(x.shape[0]! * (x.shape[1]! - 1)) };

@@ -35,7 +35,7 @@ export const decompositionProperties = [
     title: 'conv2d with stride s = every s-th row and column of the stride-1 output',
     clauses: ['conv.stride', 'shape.window'],
     requires: { ops: ['conv2d'], features: ['conv2d.stride'] },
-    arbitrary: conv2dCaseArb(),
+    arbitrary: () => conv2dCaseArb(),
     caseFeatures: conv2dFeatures,
     predicate: async (adapter, c) => {
       const [sh, sw] = pairOf(c.options.stride, 1);
@@ -52,7 +52,7 @@ export const decompositionProperties = [
     title: 'conv2d with dilation d = conv2d with d − 1 zeros inserted between kernel taps',
     clauses: ['conv.dilation'],
     requires: { ops: ['conv2d'], features: ['conv2d.dilation'] },
-    arbitrary: conv2dCaseArb(),
+    arbitrary: () => conv2dCaseArb(),
     caseFeatures: conv2dFeatures,
     predicate: async (adapter, c) => {
       const [dh, dw] = pairOf(c.options.dilation, 1);
@@ -67,7 +67,7 @@ export const decompositionProperties = [
     title: "conv2d with padding p and mode m = conv2d('valid') of pad2d(x, p, m) — every padding form and mode",
     clauses: ['conv.padding.mode', 'conv.padding.forms', 'conv.padding.same', 'pad.mode'],
     requires: { ops: ['conv2d', 'pad2d'] },
-    arbitrary: conv2dCaseArb(),
+    arbitrary: () => conv2dCaseArb(),
     caseFeatures: conv2dFeatures,
     predicate: async (adapter, c) => {
       const pads = explicitPadding(c);
@@ -86,7 +86,7 @@ export const decompositionProperties = [
     title: 'conv2d with g groups = the g group-wise convolutions stacked along channels',
     clauses: ['conv.groups', 'conv.channels'],
     requires: { ops: ['conv2d'], features: ['conv2d.groups'] },
-    arbitrary: conv2dCaseArb(),
+    arbitrary: () => conv2dCaseArb(),
     caseFeatures: conv2dFeatures,
     predicate: async (adapter, c) => {
       const g = c.options.groups ?? 1;
@@ -113,7 +113,7 @@ export const decompositionProperties = [
     title: 'a multi-channel conv2d = Σ over input channels of single-channel convolutions (+ bias once)',
     clauses: ['conv.definition', 'conv.channels'],
     requires: { ops: ['conv2d'] },
-    arbitrary: conv2dCaseArb({ groups: false }),
+    arbitrary: () => conv2dCaseArb({ groups: false }),
     caseFeatures: conv2dFeatures,
     predicate: async (adapter, c) => {
       const channels = c.input.shape[1]!;

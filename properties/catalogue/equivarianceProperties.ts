@@ -27,7 +27,7 @@ export const equivarianceProperties = [
     title: "conv2d(shift(x)) = shift(conv2d(x)) with circular 'same' padding and stride 1",
     clauses: ['conv.padding.mode', 'pad.circular', 'conv.padding.same'],
     requires: { ops: ['conv2d'], features: ['conv2d.paddingMode.circular', 'conv2d.padding.same'] },
-    arbitrary: conv2dCaseArb({ stride: false, padding: 'same', modes: ['circular'] })
+    arbitrary: () => conv2dCaseArb({ stride: false, padding: 'same', modes: ['circular'] })
       .chain((c) => fc.record({ c: fc.constant(c), dy: fc.integer({ min: -3, max: 3 }), dx: fc.integer({ min: -3, max: 3 }) })),
     caseFeatures: (v) => conv2dFeatures(v.c),
     predicate: async (adapter, { c, dy, dx }) => {
@@ -55,7 +55,7 @@ export const equivarianceProperties = [
     title: "with 'valid' padding and stride 1, conv2d(x[dy:, dx:]) = conv2d(x)[dy:, dx:]",
     clauses: ['conv.definition', 'conv.padding.valid'],
     requires: { ops: ['conv2d'] },
-    arbitrary: conv2dCaseArb({ stride: false, padding: 'valid', modes: ['zeros'] })
+    arbitrary: () => conv2dCaseArb({ stride: false, padding: 'valid', modes: ['zeros'] })
       .chain((c) => {
         const [, , kh, kw] = c.weight.shape as [number, number, number, number];
         const d = c.options.dilation as [number, number];

@@ -48,7 +48,7 @@ export const linearityProperties = [
     title: 'conv2d(α·x + β·y, w) = α·conv2d(x, w) + β·conv2d(y, w)',
     clauses: ['conv.definition', 'conv.padding.mode'],
     requires: { ops: ['conv2d'] },
-    arbitrary: linearCaseArb('input'),
+    arbitrary: () => linearCaseArb('input'),
     caseFeatures: (v) => conv2dFeatures(v.c),
     predicate: (adapter, v) => expectLinear(adapter, v, 'input'),
   }),
@@ -59,7 +59,7 @@ export const linearityProperties = [
     title: 'conv2d(x, α·w + β·v) = α·conv2d(x, w) + β·conv2d(x, v)',
     clauses: ['conv.definition'],
     requires: { ops: ['conv2d'] },
-    arbitrary: linearCaseArb('weight'),
+    arbitrary: () => linearCaseArb('weight'),
     caseFeatures: (v) => conv2dFeatures(v.c),
     predicate: (adapter, v) => expectLinear(adapter, v, 'weight'),
   }),
@@ -70,7 +70,7 @@ export const linearityProperties = [
     title: 'conv2d(x, w, b) − conv2d(x, w, null) = b[o] at every position of output channel o',
     clauses: ['conv.bias'],
     requires: { ops: ['conv2d'], features: ['conv2d.bias'] }, // every case has a bias
-    arbitrary: conv2dCaseArb().chain((c) => tensorArb([c.weight.shape[0]!]).map((bias) => ({ ...c, bias }))),
+    arbitrary: () => conv2dCaseArb().chain((c) => tensorArb([c.weight.shape[0]!]).map((bias) => ({ ...c, bias }))),
     caseFeatures: conv2dFeatures,
     predicate: async (adapter, c) => {
       const withBias = conv2dCall(c);

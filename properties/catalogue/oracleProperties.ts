@@ -36,7 +36,7 @@ export const oracleProperties = [
     title: 'conv2d with the flipped kernel is true convolution, (f ∗ g)[p, q] = Σ g[a, b]·f[p − a, q − b], valid part',
     clauses: ['corr.true-convolution', 'corr.flip-kernel', 'conv.definition'],
     requires: { ops: ['conv2d'] },
-    arbitrary: planeCaseArb,
+    arbitrary: () => planeCaseArb,
     predicate: async (adapter, { x, k }) => {
       const [, , h, w] = x.shape as [number, number, number, number];
       const [, , kh, kw] = k.shape as [number, number, number, number];
@@ -55,7 +55,7 @@ export const oracleProperties = [
     title: 'convolution theorem: IFFT(FFT(x)·FFT(k)) (mathjs, zero-padded) equals conv2d(x, flip(k))',
     clauses: ['corr.true-convolution', 'conv.definition'],
     requires: { ops: ['conv2d'] },
-    arbitrary: planeCaseArb,
+    arbitrary: () => planeCaseArb,
     maxRuns: 50,
     predicate: async (adapter, { x, k }) => {
       const [, , h, w] = x.shape as [number, number, number, number];
@@ -78,7 +78,7 @@ export const oracleProperties = [
     title: 'conv2d (groups 1, zero padding, any stride, dilation, bias) equals im2col × weight matrix (mathjs)',
     clauses: ['conv.definition', 'conv.stride', 'conv.dilation', 'conv.padding.forms', 'conv.bias'],
     requires: { ops: ['conv2d'] },
-    arbitrary: conv2dCaseArb({ groups: false, modes: ['zeros'] }),
+    arbitrary: () => conv2dCaseArb({ groups: false, modes: ['zeros'] }),
     caseFeatures: conv2dFeatures,
     maxRuns: 50,
     predicate: async (adapter, c) => {
@@ -97,7 +97,7 @@ export const oracleProperties = [
     title: 'a 1×1 conv2d is the matrix product W[O, C] × X[C, H·W] (mathjs)',
     clauses: ['conv.definition', 'tensor.layout.nchw', 'tensor.layout.oihw'],
     requires: { ops: ['conv2d'] },
-    arbitrary: fc
+    arbitrary: () => fc
       .record({ n: oneTo(2), c: oneTo(4), o: oneTo(4), h: oneTo(4), w: oneTo(4) })
       .chain((p) => fc.record({ input: tensorArb([p.n, p.c, p.h, p.w]), weight: tensorArb([p.o, p.c, 1, 1]) })),
     predicate: async (adapter, { input, weight }) => {

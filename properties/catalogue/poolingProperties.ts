@@ -28,7 +28,7 @@ export const poolingProperties = [
     title: 'avgPool2d = conv2d with a ones kernel (zero padding) ÷ (kh·kw, or the count of input elements without count_include_pad)',
     clauses: ['pool.avg.definition', 'pool.avg.count-include-pad', 'conv.definition'],
     requires: { ops: ['avgPool2d', 'conv2d'] },
-    arbitrary: plainAvg,
+    arbitrary: () => plainAvg,
     caseFeatures: (c) => poolFeatures('avgPool2d', c.options),
     predicate: async (adapter, c) => {
       const [kh, kw] = pair(c.options.kernelSize, 1);
@@ -53,7 +53,7 @@ export const poolingProperties = [
     title: 'maxPool2d(x) ≥ avgPool2d(x, count_include_pad=false) for the same windows',
     clauses: ['pool.max.definition', 'pool.avg.count-include-pad'],
     requires: { ops: ['maxPool2d', 'avgPool2d'] },
-    arbitrary: maxPool2dCaseArb(float32Value, { dilation: false }),
+    arbitrary: () => maxPool2dCaseArb(float32Value, { dilation: false }),
     caseFeatures: (c) => poolFeatures('maxPool2d', c.options),
     predicate: async (adapter, c) => {
       const maxCall = maxPool2dCall(c);
@@ -74,7 +74,7 @@ export const poolingProperties = [
     title: 'maxPool2d(2·x + 1) = 2·maxPool2d(x) + 1, exactly',
     clauses: ['pool.max.definition', 'pool.max.padding', 'num.exact'],
     requires: { ops: ['maxPool2d'] },
-    arbitrary: maxPool2dCaseArb(),
+    arbitrary: () => maxPool2dCaseArb(),
     caseFeatures: (c) => poolFeatures('maxPool2d', c.options),
     predicate: async (adapter, c) => {
       const call = maxPool2dCall(c);
@@ -90,7 +90,7 @@ export const poolingProperties = [
     title: 'a constant input pools to the constant: max exactly, average (count_include_pad=false) within rounding',
     clauses: ['pool.max.definition', 'pool.avg.count-include-pad'],
     requires: { ops: ['maxPool2d', 'avgPool2d'] },
-    arbitrary: fc.record({ c: maxPool2dCaseArb(float32Value, { dilation: false }), value: float32Value }),
+    arbitrary: () => fc.record({ c: maxPool2dCaseArb(float32Value, { dilation: false }), value: float32Value }),
     caseFeatures: ({ c }) => poolFeatures('maxPool2d', c.options),
     predicate: async (adapter, { c, value }) => {
       const input = filled(c.input.shape, value);
@@ -111,7 +111,7 @@ export const poolingProperties = [
     title: 'maxPool2d propagates NaN (a window with a NaN answers NaN) and handles ±∞, exactly as the spec says',
     clauses: ['pool.max.nan', 'pool.max.definition', 'num.nan-propagation'],
     requires: { ops: ['maxPool2d'] },
-    arbitrary: maxPool2dCaseArb(withSpecials(6)),
+    arbitrary: () => maxPool2dCaseArb(withSpecials(6)),
     caseFeatures: (c) => poolFeatures('maxPool2d', c.options),
     predicate: async (adapter, c) => {
       const call = maxPool2dCall(c);

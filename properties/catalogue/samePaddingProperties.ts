@@ -25,7 +25,7 @@ export const samePaddingProperties = [
     title: "'same' pads the odd extra row/column at the bottom/right: the notes' top/left convention is it shifted by one",
     clauses: ['conv.padding.same', 'conv.padding.same.torch', 'conv.padding.same.notes'],
     requires: { ops: ['conv2d'], features: ['conv2d.padding.same', 'conv2d.padding.asymmetric'] },
-    arbitrary: conv2dCaseArb({ padding: 'same', modes: ['zeros'] }),
+    arbitrary: () => conv2dCaseArb({ padding: 'same', modes: ['zeros'] }),
     caseFeatures: conv2dFeatures,
     predicate: async (adapter, c) => {
       const [kh, kw] = [c.weight.shape[2]!, c.weight.shape[3]!];

@@ -36,7 +36,7 @@ export const transpositionProperties = [
     title: 'conv2d(xᵀ, wᵀ, options with H↔W) = conv2d(x, w, options)ᵀ',
     clauses: ['conv.definition', 'conv.padding.forms', 'conv.stride', 'conv.dilation', 'tensor.layout.nchw'],
     requires: { ops: ['conv2d'] },
-    arbitrary: conv2dCaseArb(),
+    arbitrary: () => conv2dCaseArb(),
     caseFeatures: conv2dFeatures,
     predicate: async (adapter, c) => {
       const call = conv2dCall(c);
@@ -50,7 +50,7 @@ export const transpositionProperties = [
     title: 'pad2d(xᵀ, pads with top↔left, bottom↔right) = pad2d(x, pads)ᵀ',
     clauses: ['pad.shape', 'pad.mode'],
     requires: { ops: ['pad2d'] },
-    arbitrary: pad2dCaseArb(),
+    arbitrary: () => pad2dCaseArb(),
     caseFeatures: pad2dFeatures,
     predicate: async (adapter, c) => {
       const call = pad2dCall(c);
@@ -64,7 +64,7 @@ export const transpositionProperties = [
     title: 'maxPool2d(xᵀ, options with H↔W) = maxPool2d(x, options)ᵀ',
     clauses: ['pool.max.definition', 'pool.kernel'],
     requires: { ops: ['maxPool2d'] },
-    arbitrary: maxPool2dCaseArb(),
+    arbitrary: () => maxPool2dCaseArb(),
     caseFeatures: (c) => poolFeatures('maxPool2d', c.options),
     predicate: async (adapter, c) => {
       const call = maxPool2dCall(c);
@@ -78,7 +78,7 @@ export const transpositionProperties = [
     title: 'avgPool2d(xᵀ, options with H↔W) = avgPool2d(x, options)ᵀ',
     clauses: ['pool.avg.definition', 'pool.kernel'],
     requires: { ops: ['avgPool2d'] },
-    arbitrary: avgPool2dCaseArb(),
+    arbitrary: () => avgPool2dCaseArb(),
     caseFeatures: (c) => poolFeatures('avgPool2d', c.options),
     predicate: async (adapter, c) => {
       const call = avgPool2dCall(c);

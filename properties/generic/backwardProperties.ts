@@ -45,7 +45,7 @@ export function backwardMatchesReference(record: OperatorRecord & { backward: Ba
     title: variant?.title ?? backward.matchesReference.title,
     clauses,
     requires: { ops: [record.name, backward.method] },
-    arbitrary: gradCaseArb(record, variant?.calls ?? backward.cases()),
+    arbitrary: () => gradCaseArb(record, variant?.calls ?? backward.cases()),
     caseFeatures: (c) => record.features(c.call),
     predicate: async (adapter, { call, gradOutput }) => {
       const expected = await invokeBackward(reference, call, gradOutput);
@@ -76,7 +76,7 @@ export function gradcheckProperty(record: OperatorRecord & { backward: BackwardR
     title: `${backward.method} agrees with central finite differences of the adapter's own ${record.name} (float64 adapters)`,
     clauses: [...backward.matchesReference.clauses, 'grad.gradcheck'],
     requires: { ops: [record.name, backward.method] },
-    arbitrary: backward.cases(),
+    arbitrary: () => backward.cases(),
     caseFeatures: record.features,
     maxRuns: 25,
     predicate: async (adapter, call) => {

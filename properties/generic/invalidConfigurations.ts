@@ -27,7 +27,7 @@ export function invalidConfigurationsProperty(record: OperatorRecord & { invalid
     title: record.invalidConfigurations.title,
     clauses: record.invalidConfigurations.clauses,
     requires: { ops: [record.name], features: ['errors'] },
-    arbitrary: record.invalidCases(),
+    arbitrary: () => record.invalidCases(),
     predicate: async (adapter, { call, breaks }) => {
       let answered: unknown;
       try {

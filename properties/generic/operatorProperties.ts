@@ -19,7 +19,7 @@ export function outputShapeProperty(record: OperatorRecord): Property {
     title: record.outputShapeProperty.title,
     clauses: record.outputShapeProperty.clauses,
     requires: { ops: [record.name] },
-    arbitrary: record.cases(),
+    arbitrary: () => record.cases(),
     caseFeatures: record.features,
     predicate: async (adapter, call) => {
       const actual = checkAdapterResult(await invokeOperator(adapter, call), call.op, null).shape;
@@ -36,7 +36,7 @@ export function definitionProperty(record: OperatorRecord): Property {
     title: record.definition.title,
     clauses: record.definition.clauses,
     requires: { ops: [record.name] },
-    arbitrary: record.cases(),
+    arbitrary: () => record.cases(),
     caseFeatures: record.features,
     predicate: async (adapter, call) => {
       const { expected, bound } = await referenceWithBound(call, adapter.dtype);

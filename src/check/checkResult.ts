@@ -7,6 +7,7 @@ import type { TensorData } from '../adapter/contract.js';
 import type { Family } from './checkFamily.js';
 
 export type CheckStatus = 'passed' | 'failed' | 'skipped' | 'error';
+import type { Scale } from '../shape/scale.js';
 
 /** A golden fixture; a property run on random cases; or a property whose failure came from a corpus entry. */
 export type CheckKind = 'golden' | 'property' | 'corpus';
@@ -15,6 +16,8 @@ export type CheckKind = 'golden' | 'property' | 'corpus';
 export interface ReplayRecord {
   readonly runSeed: number;
   readonly path?: string;
+  /** The scale the case was drawn at (`shape.scale`), when not 'default': a path replays only at its own scale. */
+  readonly scale?: Scale;
 }
 
 export interface CheckResult {

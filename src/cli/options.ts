@@ -1,6 +1,7 @@
 /** Option parsers shared by the commands: each names the flag and the rule in its error. */
 import { InvalidArgumentError, type Command } from 'commander';
 import { parseShard, type Shard } from '../kit/shard.js';
+import { isScale, SCALES, type Scale } from '../shape/scale.js';
 
 /** An integer in [min, max]; a number past 2^53 (which Number would round) is out of range, not rounded. */
 export function integerOption(flag: string, min: number, max = Number.MAX_SAFE_INTEGER): (value: string) => number {
@@ -12,6 +13,12 @@ export function integerOption(flag: string, min: number, max = Number.MAX_SAFE_I
     }
     return n;
   };
+}
+
+/** `--scale`: how large generated cases get (`shape.scale`). */
+export function scaleOption(value: string): Scale {
+  if (!isScale(value)) throw new InvalidArgumentError(`--scale must be one of ${SCALES.join(', ')}, got "${value}"`);
+  return value;
 }
 
 export function shardOption(value: string): Shard {

@@ -19,6 +19,7 @@ import { confirmFailure, ShrinkBudget, type Outcome } from './confirmFailure.js'
 import { featureFilter, NoCaseCanBeDrawn } from './featureFilter.js';
 import { propertySeed } from './propertySeed.js';
 import { recordingAdapter } from '../adapter/recordingAdapter.js';
+import type { Scale } from '../shape/scale.js';
 
 export interface PropertyRunOptions {
   /** The run seed; the property's own seed derives from it and the property's id. */
@@ -28,6 +29,8 @@ export interface PropertyRunOptions {
   readonly path?: string;
   /** 'corpus' when the path comes from the counterexample corpus. */
   readonly kind?: Extract<CheckKind, 'property' | 'corpus'>;
+  /** How large the cases get (`shape.scale`); default 'default'. Part of what a replay path means. */
+  readonly scale?: Scale;
 }
 
 export function unsupportedFeatures(adapter: Adapter): Set<Feature> {
@@ -55,7 +58,8 @@ export async function checkProperty(adapter: Adapter, property: Property, option
 
   const off = unsupportedFeatures(adapter);
   const caseFeatures = property.caseFeatures;
-  const arbitrary = caseFeatures && off.size > 0 ? featureFilter(property.arbitrary, caseFeatures, off) : property.arbitrary;
+  const cases = property.arbitrary(options.scale ?? 'default');
+  const arbitrary = caseFeatures && off.size > 0 ? featureFilter(cases, caseFeatures, off) : cases;
   const numRuns = Math.min(options.runs, property.maxRuns ?? options.runs);
   const log: CallLog = new WeakMap();
   // A timeout or crash of the adapter ends the property at once: shrinking would only wait for the same
@@ -104,7 +108,7 @@ export async function checkProperty(adapter: Adapter, property: Property, option
   }
   if (!details.failed) return anchored(adapter, ANCHORED_FAMILIES.has(property.family) ? anchorCall : undefined, base);
   const path = details.counterexamplePath ?? replayPath;
-  const replay = { runSeed: options.seed, ...(path !== undefined && path !== null ? { path } : {}) };
+  const replay = { runSeed: options.seed, ...(path !== undefined && path !== null ? { path } : {}), ...(options.scale !== undefined && options.scale !== 'default' ? { scale: options.scale } : {}) };
   const hit = fatal as { error: Error; value: unknown; calls: RecordedCall[] } | null;
   if (hit !== null) {
     return {

@@ -14,6 +14,7 @@ import { checkProperty } from './checkProperty.js';
 import { readOnlyInputs } from './readOnlyInputs.js';
 import type { CorpusEntry } from './ci/corpus.js';
 import { inShard, type Shard } from './shard.js';
+import type { Scale } from '../shape/scale.js';
 
 export const DEFAULT_SEED = 20261121;
 export const DEFAULT_RUNS = 100;
@@ -21,6 +22,8 @@ export const DEFAULT_RUNS = 100;
 export interface ConformanceOptions {
   readonly seed?: number;
   readonly runs?: number;
+  /** How large generated cases get (`shape.scale`); default 'default'. */
+  readonly scale?: Scale;
   /** Only checks whose id matches (a RegExp, or a substring). */
   readonly only?: string | RegExp;
   /** Replaces the golden fixtures (default: everything under golden/). */
@@ -43,6 +46,7 @@ export interface ConformanceReport {
   readonly dtype: Adapter['dtype'];
   readonly seed: number;
   readonly runs: number;
+  readonly scale?: Scale;
   readonly checks: CheckResult[];
   /** Operators of an isolated adapter that timed out and were cut off for the rest of the run (`kit.protocol.breaker`). */
   readonly cutOff?: readonly string[];
@@ -62,17 +66,17 @@ export function allCheckIds(options: Pick<ConformanceOptions, 'fixtures' | 'extr
   return new Set([...fixtures.map((f) => `golden/${f.id}`), ...(options.properties ?? catalogue).map((p) => p.id)]);
 }
 
-async function checkWithCorpus(adapter: Adapter, property: Property, seed: number, runs: number, corpus: readonly CorpusEntry[]): Promise<CheckResult> {
+async function checkWithCorpus(adapter: Adapter, property: Property, seed: number, runs: number, scale: Scale, corpus: readonly CorpusEntry[]): Promise<CheckResult> {
   for (const entry of corpus) {
     if (entry.id !== property.id) continue;
-    const replayed = await checkProperty(adapter, property, { seed: entry.runSeed, runs, path: entry.path, kind: 'corpus' });
+    const replayed = await checkProperty(adapter, property, { seed: entry.runSeed, runs, path: entry.path, kind: 'corpus', ...(entry.scale !== undefined ? { scale: entry.scale } : {}) });
     // A path recorded before the property's generator changed no longer replays: it proves nothing either way.
     if (replayed.status === 'error' && replayed.detail?.['couldNotRun'] === true) continue;
     if (replayed.status === 'failed' || replayed.status === 'error') {
       return { ...replayed, message: `[corpus case from run seed ${entry.runSeed}] ${replayed.message ?? ''}` };
     }
   }
-  return checkProperty(adapter, property, { seed, runs });
+  return checkProperty(adapter, property, { seed, runs, scale });
 }
 
 export async function runConformance(given: Adapter, options: ConformanceOptions = {}): Promise<ConformanceReport> {
@@ -93,8 +97,8 @@ export async function runConformance(given: Adapter, options: ConformanceOptions
   // A check cut short by the stop (its adapter was killed) says nothing about the adapter: it is left out.
   const keep = (c: CheckResult) => { if (!stopped()) done(c); };
   for (const fixture of fixtures) if (!stopped()) keep(await checkFixture(adapter, fixture));
-  for (const property of properties) if (!stopped()) keep(await checkWithCorpus(adapter, property, seed, runs, options.corpus ?? []));
+  for (const property of properties) if (!stopped()) keep(await checkWithCorpus(adapter, property, seed, runs, options.scale ?? 'default', options.corpus ?? []));
   const interrupted = stopped() ? { interrupted: { reason: String(options.signal!.reason), planned: total } } : {};
   const cutOff = isolationStatus(given)?.cutOff ?? [];
-  return { adapter: adapter.name, dtype: adapter.dtype, seed, runs, checks, ...(cutOff.length > 0 ? { cutOff } : {}), ...interrupted };
+  return { adapter: adapter.name, dtype: adapter.dtype, seed, runs, ...(options.scale !== undefined && options.scale !== 'default' ? { scale: options.scale } : {}), checks, ...(cutOff.length > 0 ? { cutOff } : {}), ...interrupted };
 }

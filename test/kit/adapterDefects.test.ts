@@ -77,7 +77,7 @@ describe('adapter defects', () => {
       title: 'a long case that always fails',
       clauses: ['conv.definition'],
       requires: { ops: [] },
-      arbitrary: fc.array(fc.integer(), { minLength: 1000, maxLength: 1000 }),
+      arbitrary: () => fc.array(fc.integer(), { minLength: 1000, maxLength: 1000 }),
       predicate: async () => {
         runs++;
         throw new PropertyFailure('x', 'something', 'something else', 'test()', 'conv.definition');

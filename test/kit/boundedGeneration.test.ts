@@ -24,7 +24,7 @@ describe('bounded generation', () => {
       title: 'every case has a bias',
       clauses: ['conv.bias'],
       requires: { ops: ['conv2d'] },
-      arbitrary: fc.integer().map((n) => { drawn++; return n; }),
+      arbitrary: () => fc.integer().map((n) => { drawn++; return n; }),
       caseFeatures: () => ['conv2d.bias', 'conv2d.groups'].slice(0, 1 + (drawn % 2)) as ['conv2d.bias'],
       predicate: async () => undefined,
     });

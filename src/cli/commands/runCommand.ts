@@ -20,7 +20,8 @@ import { terminalProgress } from '../../kit/report/progressBar.js';
 import { allCheckIds, DEFAULT_RUNS, DEFAULT_SEED, runConformance, type ConformanceReport } from '../../kit/runConformance.js';
 import type { Shard } from '../../kit/shard.js';
 import { loadAdapter, UsageError } from '../loadAdapter.js';
-import { SEED_MAX, SEED_MIN, integerOption, adapterLoadOptions, shardOption, withAdapterOptions } from '../options.js';
+import { SEED_MAX, SEED_MIN, integerOption, adapterLoadOptions, scaleOption, shardOption, withAdapterOptions } from '../options.js';
+import type { Scale } from '../../shape/scale.js';
 import { exitCodeAfterWrites, refuseOverlappingOutputs, writeOutputs, type OutputWrite } from '../reportOutputs.js';
 import { onTerminationSignal, SIGNAL_EXIT_CODES, type TerminationSignal } from '../terminationSignals.js';
 
@@ -30,6 +31,7 @@ export interface RunFlags {
   browserPath?: string;
   seed: number;
   runs: number;
+  scale: Scale;
   only?: string;
   json?: string;
   junit?: string;
@@ -92,6 +94,7 @@ export function registerRun(program: Command): void {
   )
     .option('--seed <n>', 'run seed (each property derives its own from it)', integerOption('--seed', SEED_MIN, SEED_MAX), DEFAULT_SEED)
     .option('--runs <n>', 'cases per property', integerOption('--runs', 1), DEFAULT_RUNS)
+    .option('--scale <scale>', 'how large generated cases get: small (tiny only), default (tiny plus a realistic share), large', scaleOption, 'default')
     .option('--only <pattern>', 'only checks whose id contains this text')
     .option('--json <file>', 'write the report as JSON (schema/report.schema.json)')
     .option('--junit <file>', 'write the report as JUnit XML, for CI systems')
@@ -136,6 +139,7 @@ export function registerRun(program: Command): void {
           ...(onProgress ? { onProgress } : {}),
           seed: flags.seed,
           runs: flags.runs,
+          scale: flags.scale,
           extraFixtures,
           ...(flags.only !== undefined ? { only: flags.only } : {}),
           ...(flags.shard ? { shard: flags.shard } : {}),

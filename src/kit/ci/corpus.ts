@@ -10,6 +10,7 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import type { CheckResult } from '../../check/checkResult.js';
 import { withFileLock } from '../io/fileLock.js';
+import { isScale, type Scale } from '../../shape/scale.js';
 import { writeFileAtomic } from '../io/writeFileAtomic.js';
 
 export interface CorpusEntry {
@@ -17,6 +18,8 @@ export interface CorpusEntry {
   /** The run seed the case was found with (the property's own seed derives from it). */
   readonly runSeed: number;
   readonly path: string;
+  /** The scale the case was drawn at, when not 'default' (a path means a case only at its own scale). */
+  readonly scale?: Scale;
   readonly foundAt: string;
 }
 
@@ -36,8 +39,8 @@ export function corpusProblem(json: unknown): string | null {
   if (typeof json !== 'object' || json === null || !Array.isArray(entries)) return 'expected {"entries": [...]}';
   for (const [i, e] of entries.entries()) {
     const entry = e as Partial<CorpusEntry> | null;
-    if (typeof entry !== 'object' || entry === null || typeof entry.id !== 'string' || typeof entry.runSeed !== 'number' || typeof entry.path !== 'string') {
-      return `entries[${i}] must be {id: string, runSeed: number, path: string, foundAt}, got ${JSON.stringify(e)?.slice(0, 120)}`;
+    if (typeof entry !== 'object' || entry === null || typeof entry.id !== 'string' || typeof entry.runSeed !== 'number' || typeof entry.path !== 'string' || (entry.scale !== undefined && !isScale(String(entry.scale)))) {
+      return `entries[${i}] must be {id: string, runSeed: number, path: string, scale?: small|default|large, foundAt}, got ${JSON.stringify(e)?.slice(0, 120)}`;
     }
   }
   return null;
@@ -76,9 +79,11 @@ export function readCorpus(path: string): CorpusEntry[] {
  */
 export function counterexampleEntries(checks: readonly CheckResult[], now = new Date()): CorpusEntry[] {
   return checks.flatMap((c) =>
-    (c.status === 'failed' || c.status === 'error') && c.replay?.path !== undefined ? [{ id: c.id, runSeed: c.replay.runSeed, path: c.replay.path, foundAt: now.toISOString() }] : [],
+    (c.status === 'failed' || c.status === 'error') && c.replay?.path !== undefined ? [{ id: c.id, runSeed: c.replay.runSeed, path: c.replay.path, ...(c.replay.scale !== undefined ? { scale: c.replay.scale } : {}), foundAt: now.toISOString() }] : [],
   );
 }
+
+const entryKey = (e: CorpusEntry) => `${e.id}@${e.runSeed}@${e.path}@${e.scale ?? 'default'}`;
 
 export interface CorpusUpdate {
   /** How many entries were new. */
@@ -95,10 +100,10 @@ export async function mergeIntoCorpus(path: string, fresh: readonly CorpusEntry[
   return withFileLock(path, () => {
     const current = readCorpusFile(path);
     const entries = [...current.entries];
-    const known = new Set(entries.map((e) => `${e.id}@${e.runSeed}@${e.path}`));
+    const known = new Set(entries.map(entryKey));
     let added = 0;
     for (const e of fresh) {
-      const key = `${e.id}@${e.runSeed}@${e.path}`;
+      const key = entryKey(e);
       if (known.has(key)) continue;
       known.add(key);
       entries.push(e);

@@ -12,6 +12,7 @@ import { packageRoot } from '../../spec/specClauses.js';
 import type { ConformanceReport } from '../runConformance.js';
 import { countByStatus } from './checkGroups.js';
 import { replayCommand } from './replayCommand.js';
+import { isScale, SCALES, type Scale } from '../../shape/scale.js';
 
 export const REPORT_FORMAT = 'convkit-report/1';
 
@@ -37,6 +38,8 @@ export interface JsonCheck {
   /** The run seed the case was drawn with (a corpus case keeps its own) and fast-check's path to it. */
   readonly runSeed?: number;
   readonly path?: string;
+  /** The scale the case was drawn at, when not 'default'. */
+  readonly scale?: Scale;
   readonly fixturePath?: string;
   readonly replay?: string;
   readonly detail?: unknown;
@@ -50,6 +53,7 @@ export interface JsonReport {
   readonly dtype: ConformanceReport['dtype'];
   readonly seed: number;
   readonly runs: number;
+  readonly scale?: Scale;
   readonly generatedAt: string;
   readonly startedAt?: string;
   readonly finishedAt?: string;
@@ -95,6 +99,7 @@ function jsonCheck(c: CheckResult, adapterSpec: string | undefined): JsonCheck {
     ...(c.counterexample !== undefined ? { counterexample: jsonSafe(c.counterexample) } : {}),
     ...(c.replay !== undefined ? { runSeed: c.replay.runSeed } : {}),
     ...(c.replay?.path !== undefined ? { path: c.replay.path } : {}),
+    ...(c.replay?.scale !== undefined ? { scale: c.replay.scale } : {}),
     ...(c.fixturePath !== undefined ? { fixturePath: c.fixturePath } : {}),
     ...(failing && adapterSpec !== undefined ? { replay: replayCommand(c, adapterSpec) } : {}),
     ...(c.detail !== undefined ? { detail: jsonSafe(c.detail) } : {}),
@@ -111,6 +116,7 @@ export function toJsonReport(report: ConformanceReport, context: JsonReportConte
     dtype: report.dtype,
     seed: report.seed,
     runs: report.runs,
+    ...(report.scale !== undefined ? { scale: report.scale } : {}),
     generatedAt: (context.generatedAt ?? new Date()).toISOString(),
     ...(startedAt ? { startedAt: startedAt.toISOString() } : {}),
     ...(finishedAt ? { finishedAt: finishedAt.toISOString() } : {}),
@@ -146,6 +152,7 @@ export function checkFromJson(value: unknown, index: number): CheckResult {
   need(FAMILIES.includes(c['family'] as Family), 'family', `must be one of ${FAMILIES.join(', ')}`);
   need(Array.isArray(c['clauses']), 'clauses', 'must be an array of clause ids');
   need(c['runSeed'] === undefined || Number.isInteger(c['runSeed']), 'runSeed', 'must be an integer');
+  need(c['scale'] === undefined || isScale(String(c['scale'])), 'scale', `must be one of ${SCALES.join(', ')}`);
   return {
     id: c['id'] as string,
     kind: c['kind'] as CheckKind,
@@ -156,7 +163,7 @@ export function checkFromJson(value: unknown, index: number): CheckResult {
     ...(typeof c['message'] === 'string' ? { message: c['message'] } : {}),
     ...(typeof c['brokenClause'] === 'string' ? { brokenClause: c['brokenClause'] } : {}),
     ...(c['counterexample'] !== undefined ? { counterexample: c['counterexample'] } : {}),
-    ...(typeof c['runSeed'] === 'number' ? { replay: { runSeed: c['runSeed'], ...(typeof c['path'] === 'string' ? { path: c['path'] } : {}) } } : {}),
+    ...(typeof c['runSeed'] === 'number' ? { replay: { runSeed: c['runSeed'], ...(typeof c['path'] === 'string' ? { path: c['path'] } : {}), ...(typeof c['scale'] === 'string' && isScale(c['scale']) ? { scale: c['scale'] } : {}) } } : {}),
     ...(typeof c['fixturePath'] === 'string' ? { fixturePath: c['fixturePath'] } : {}),
     ...(typeof c['detail'] === 'object' && c['detail'] !== null ? { detail: c['detail'] as Record<string, unknown> } : {}),
   };

@@ -16,6 +16,7 @@ export function replayCommand(check: Pick<CheckResult, 'id' | 'replay'>, adapter
   if (check.replay !== undefined) {
     words.push('--seed', String(check.replay.runSeed));
     if (check.replay.path !== undefined) words.push('--path', check.replay.path);
+    if (check.replay.scale !== undefined) words.push('--scale', check.replay.scale);
   }
   return words.map(shellWord).join(' ');
 }
