@@ -11,7 +11,7 @@ import { formatConsoleReport } from '../../kit/report/consoleReport.js';
 import { DEFAULT_SEED } from '../../kit/runConformance.js';
 import { catalogue } from '../../../properties/catalogue.js';
 import { loadAdapter, UsageError } from '../loadAdapter.js';
-import { SEED_MAX, SEED_MIN, integerOption, scaleOption, withAdapterOptions } from '../options.js';
+import { SEED_MAX, SEED_MIN, integerOption, adapterLoadOptions, scaleOption, withAdapterOptions } from '../options.js';
 import type { Scale } from '../../shape/scale.js';
 import { userFixtures } from './runCommand.js';
 
@@ -22,7 +22,7 @@ export function pathOption(value: string): string {
 }
 
 async function runOne(check: string, flags: { adapter: string; timeout: number; seed: number; runs: number; scale: Scale; path?: string; fixtures?: string }): Promise<void> {
-  const adapter = await loadAdapter(flags.adapter, { timeoutMs: flags.timeout });
+  const adapter = await loadAdapter(flags.adapter, adapterLoadOptions(flags));
   try {
     let result: CheckResult;
     let runs = flags.runs;

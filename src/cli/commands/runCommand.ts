@@ -20,7 +20,7 @@ import { terminalProgress } from '../../kit/report/progressBar.js';
 import { allCheckIds, DEFAULT_RUNS, DEFAULT_SEED, runConformance, type ConformanceReport } from '../../kit/runConformance.js';
 import type { Shard } from '../../kit/shard.js';
 import { loadAdapter, UsageError } from '../loadAdapter.js';
-import { SEED_MAX, SEED_MIN, integerOption, scaleOption, shardOption, withAdapterOptions } from '../options.js';
+import { SEED_MAX, SEED_MIN, integerOption, adapterLoadOptions, scaleOption, shardOption, withAdapterOptions } from '../options.js';
 import type { Scale } from '../../shape/scale.js';
 import { exitCodeAfterWrites, refuseOverlappingOutputs, writeOutputs, type OutputWrite } from '../reportOutputs.js';
 import { onTerminationSignal, SIGNAL_EXIT_CODES, type TerminationSignal } from '../terminationSignals.js';
@@ -28,6 +28,7 @@ import { onTerminationSignal, SIGNAL_EXIT_CODES, type TerminationSignal } from '
 export interface RunFlags {
   adapter: string;
   timeout: number;
+  browserPath?: string;
   seed: number;
   runs: number;
   scale: Scale;
@@ -89,7 +90,7 @@ async function saveCounterexamples(corpusPath: string, report: ConformanceReport
 export function registerRun(program: Command): void {
   withAdapterOptions(
     program.command('run').description('run the golden fixtures and the property catalogue against an adapter'),
-    "'reference', a module path (.js/.ts), or \"cmd:<command>\" for the stdio protocol",
+    "'reference', a module path (.js/.ts), \"cmd:<command>\" for the stdio protocol, or \"page:<module>\" for a module run in headless Chromium",
   )
     .option('--seed <n>', 'run seed (each property derives its own from it)', integerOption('--seed', SEED_MIN, SEED_MAX), DEFAULT_SEED)
     .option('--runs <n>', 'cases per property', integerOption('--runs', 1), DEFAULT_RUNS)
@@ -124,7 +125,7 @@ export function registerRun(program: Command): void {
         if (read.damaged) console.error(`convkit: warning: the corpus ${corpusPath} was damaged (${read.damaged.problem}); moved aside to ${read.damaged.movedTo}, this run starts a new one`);
         corpus.push(...read.entries);
       }
-      const adapter = await loadAdapter(flags.adapter, { timeoutMs: flags.timeout });
+      const adapter = await loadAdapter(flags.adapter, adapterLoadOptions(flags));
       const interruption = new AbortController();
       const stopListening = onTerminationSignal((signal) => {
         interruption.abort(signal);
