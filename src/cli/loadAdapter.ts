@@ -2,7 +2,7 @@
  * Resolves `--adapter`: a built-in name (`reference`, `tfjs`, `tfjs:wasm`, `onnxruntime`, `pytorch`, …:
  * src/isolation/builtinAdapters.ts), a path to an ES module (JavaScript, or TypeScript loaded directly
  * through tsx) whose default export is an adapter, or `cmd:<command>` for an adapter in any language speaking
- * the stdio protocol (spec/adapter-protocol.md). Module and command adapters run isolated from the runner
+ * the stdio protocol (spec/adapter-protocol.md), or `page:<module>` for a module run in a headless Chromium page. Module and command adapters run isolated from the runner
  * (a worker thread, a child process: src/isolation), so a hang or crash costs one check, not the run; the
  * reference runs in-process unless `isolate` asks otherwise. Failures are UsageErrors with a clear message (exit 2).
  */
@@ -25,16 +25,21 @@ export interface LoadAdapterOptions {
   readonly isolate?: boolean;
   /** Per-call limit for an isolated adapter, in milliseconds (default 10 000). */
   readonly timeoutMs?: number;
+  /** Chromium for a `page:` adapter (`--browser-path`). */
+  readonly browserPath?: string;
 }
 
 export async function loadAdapter(spec: string, options: LoadAdapterOptions = {}): Promise<Adapter> {
   const builtin = builtinAdapter(spec);
-  const isolate = spec.startsWith('cmd:') || builtin?.python !== undefined || (options.isolate ?? spec !== 'reference');
+  const isolate = spec.startsWith('cmd:') || spec.startsWith('page:') || builtin?.python !== undefined || (options.isolate ?? spec !== 'reference');
   // A missing peer's own message already says what to install.
   const hintFor = (message: string) => (builtin?.install && !/\binstall\b/.test(message) ? ` (it needs: ${builtin.install})` : '');
   if (isolate) {
     try {
-      return await isolateAdapter(spec, options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {});
+      return await isolateAdapter(spec, {
+        ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+        ...(options.browserPath !== undefined ? { browserPath: options.browserPath } : {}),
+      });
     } catch (e) {
       if (e instanceof AdapterLoadError || e instanceof AdapterTimeoutError) {
         // The worker's load error names no line for a syntax error in a JavaScript module: parse it here.

@@ -39,6 +39,12 @@ export const TIMEOUT_MAX = 2 ** 31 - 1;
 export function withAdapterOptions(command: Command, adapterHelp: string): Command {
   return command
     .requiredOption('--adapter <spec>', adapterHelp)
-    .option('--timeout <ms>', 'per-call time limit for an adapter running in a worker or child process', integerOption('--timeout', 1, TIMEOUT_MAX), 10_000);
+    .option('--timeout <ms>', 'per-call time limit for an adapter running in a worker, child process or page', integerOption('--timeout', 1, TIMEOUT_MAX), 10_000)
+    .option('--browser-path <file>', 'Chromium for a page:<module> adapter (default: CONVKIT_CHROMIUM, else chromium on PATH)');
+}
+
+/** loadAdapter's options from the flags withAdapterOptions adds. */
+export function adapterLoadOptions(flags: { timeout: number; browserPath?: string }): { timeoutMs: number; browserPath?: string } {
+  return { timeoutMs: flags.timeout, ...(flags.browserPath !== undefined ? { browserPath: flags.browserPath } : {}) };
 }
 

@@ -2,7 +2,7 @@
  * isolateAdapter(spec): the adapter named by an `--adapter` spec, running isolated from the runner —
  * a built-in name (`reference`, `tfjs`, `tfjs:wasm`, `onnxruntime`, `pytorch`, … in builtinAdapters.ts) or a
  * path to a JavaScript or TypeScript module in a worker thread, `cmd:<shell command>` as a child process
- * speaking the stdio protocol. The answer is a plain Adapter; the
+ * speaking the stdio protocol, `page:<module>` in a headless Chromium page (page/pageChannel.ts). The answer is a plain Adapter; the
  * runner needs nothing else. Call its `close()` when done (an idle isolated adapter never keeps the process alive).
  */
 import { existsSync } from 'node:fs';
@@ -13,20 +13,31 @@ import { childChannel } from '../stdio/childChannel.js';
 import { BUILTIN_ADAPTERS, builtinAdapter, builtinModuleUrl, builtinPythonCommand } from './builtinAdapters.js';
 import { channelAdapter, type IsolationConstraints } from './channelAdapter.js';
 import { AdapterLoadError } from './isolationErrors.js';
+import { pageChannel } from './page/pageChannel.js';
 import { workerChannel } from './workerChannel.js';
 
 export interface IsolateConstraints extends IsolationConstraints {
   /** Working directory for a `cmd:` adapter (default: the current one). */
   readonly cwd?: string;
+  /** Chromium for a `page:` adapter (`--browser-path`); else CONVKIT_CHROMIUM, else PATH. */
+  readonly browserPath?: string;
 }
 
 const CMD_PREFIX = 'cmd:';
+const PAGE_PREFIX = 'page:';
 
 export function isolateAdapter(spec: string, constraints: IsolateConstraints = {}): Promise<Adapter> {
   if (spec.startsWith(CMD_PREFIX)) {
     const command = spec.slice(CMD_PREFIX.length).trim();
     if (command === '') return Promise.reject(new AdapterLoadError(`${spec}: no command after "${CMD_PREFIX}"`));
     return channelAdapter(childChannel(command, constraints.cwd), constraints);
+  }
+  if (spec.startsWith(PAGE_PREFIX)) {
+    const file = spec.slice(PAGE_PREFIX.length).trim();
+    if (file === '') return Promise.reject(new AdapterLoadError(`${spec}: no module after "${PAGE_PREFIX}"`));
+    const path = resolve(constraints.cwd ?? process.cwd(), file);
+    if (!existsSync(path)) return Promise.reject(new AdapterLoadError(`no such file (${path}) for the page adapter`));
+    return channelAdapter(pageChannel(path, { browserPath: constraints.browserPath }), constraints);
   }
   const builtin = builtinAdapter(spec);
   if (builtin?.module) return channelAdapter(workerChannel(builtinModuleUrl(builtin.module), builtin.module.exportName), constraints);

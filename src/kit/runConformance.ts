@@ -15,6 +15,8 @@ import { readOnlyInputs } from './readOnlyInputs.js';
 import type { CorpusEntry } from './ci/corpus.js';
 import { inShard, type Shard } from './shard.js';
 import type { Scale } from '../shape/scale.js';
+import { shapeProperties } from './shapeChecks.js';
+import type { ShapeEntry } from '../shape/descriptor/shapeFile.js';
 
 export const DEFAULT_SEED = 20261121;
 export const DEFAULT_RUNS = 100;
@@ -30,7 +32,11 @@ export interface ConformanceOptions {
   readonly fixtures?: readonly Fixture[];
   /** A user's own fixtures, run after the golden ones. */
   readonly extraFixtures?: readonly Fixture[];
+  /** Replaces the property catalogue; then the shape checks run only when `shapes` is given too. */
   readonly properties?: readonly Property[];
+  /** Bounds the run's sizes (issue 10); for the shape corpus see `kit.descriptor.run`. Default 'default'. */
+  /** A user's own shape list (`--shapes FILE`), checked as written instead of the corpus (`kit.descriptor.run`). */
+  readonly shapes?: readonly ShapeEntry[];
   /** Run only the i-th of n deterministic parts of the checks. */
   readonly shard?: Shard;
   /** Known counterexamples, replayed before each property's random cases. */
@@ -60,10 +66,18 @@ function matcher(only: ConformanceOptions['only']): (id: string) => boolean {
   return (id) => id.includes(only);
 }
 
+type PropertySelection = Pick<ConformanceOptions, 'properties' | 'scale' | 'shapes'>;
+
+/** The catalogue (or the given properties), then the shape-corpus checks (`kit.descriptor.run`). */
+export function runProperties(options: PropertySelection): Property[] {
+  const shapes = options.properties === undefined || options.shapes !== undefined ? shapeProperties(options.scale ?? 'default', options.shapes) : [];
+  return [...(options.properties ?? catalogue), ...shapes];
+}
+
 /** Every check id the run could have, before --only and --shard select among them. */
-export function allCheckIds(options: Pick<ConformanceOptions, 'fixtures' | 'extraFixtures' | 'properties'> = {}): Set<string> {
+export function allCheckIds(options: Pick<ConformanceOptions, 'fixtures' | 'extraFixtures'> & PropertySelection = {}): Set<string> {
   const fixtures = [...(options.fixtures ?? loadFixtures()), ...(options.extraFixtures ?? [])];
-  return new Set([...fixtures.map((f) => `golden/${f.id}`), ...(options.properties ?? catalogue).map((p) => p.id)]);
+  return new Set([...fixtures.map((f) => `golden/${f.id}`), ...runProperties(options).map((p) => p.id)]);
 }
 
 async function checkWithCorpus(adapter: Adapter, property: Property, seed: number, runs: number, scale: Scale, corpus: readonly CorpusEntry[]): Promise<CheckResult> {
@@ -86,7 +100,7 @@ export async function runConformance(given: Adapter, options: ConformanceOptions
   const matches = matcher(options.only);
   const selected = (id: string) => matches(id) && inShard(id, options.shard);
   const fixtures = [...(options.fixtures ?? loadFixtures()), ...(options.extraFixtures ?? [])].filter((f) => selected(`golden/${f.id}`));
-  const properties = (options.properties ?? catalogue).filter((p) => selected(p.id));
+  const properties = runProperties(options).filter((p) => selected(p.id));
   const total = fixtures.length + properties.length;
   const checks: CheckResult[] = [];
   const done = (c: CheckResult) => {

@@ -13,7 +13,7 @@ import { DEFAULT_RUNS, DEFAULT_SEED, runConformance, type ConformanceReport } fr
 import { loadSpecClauses } from '../../spec/specClauses.js';
 import { checkFromJson } from '../../kit/report/jsonReport.js';
 import { loadAdapter, UsageError } from '../loadAdapter.js';
-import { SEED_MAX, SEED_MIN, integerOption, withAdapterOptions } from '../options.js';
+import { SEED_MAX, SEED_MIN, integerOption, adapterLoadOptions, withAdapterOptions } from '../options.js';
 import { userFixtures, writeJson } from './runCommand.js';
 
 function readReport(path: string): ConformanceReport {
@@ -82,7 +82,7 @@ export function registerCatalogueCommands(program: Command): void {
           throw new UsageError(`--baseline ${flags.baseline}: ${(e as Error).message} (fix it, or give --replace to overwrite it)`);
         }
       }
-      const adapter = await loadAdapter(flags.adapter, { timeoutMs: flags.timeout });
+      const adapter = await loadAdapter(flags.adapter, adapterLoadOptions(flags));
       try {
         const report = await runConformance(adapter, { seed: flags.seed, runs: flags.runs, ...(flags.only !== undefined ? { only: flags.only } : {}) });
         const reasonFor = (c: CheckResult) => flags.reason ?? `recorded ${new Date().toISOString().slice(0, 10)}: ${(c.message ?? c.status).split('\n')[0]!.slice(0, 500)}`;

@@ -10,8 +10,10 @@ import { checkProperty } from '../../kit/checkProperty.js';
 import { formatConsoleReport } from '../../kit/report/consoleReport.js';
 import { DEFAULT_SEED } from '../../kit/runConformance.js';
 import { catalogue } from '../../../properties/catalogue.js';
+import { shapeCorpusPropertyFromId } from '../../../properties/generic/shapeCorpusProperty.js';
+import type { Property } from '../../../properties/property.js';
 import { loadAdapter, UsageError } from '../loadAdapter.js';
-import { SEED_MAX, SEED_MIN, integerOption, scaleOption, withAdapterOptions } from '../options.js';
+import { SEED_MAX, SEED_MIN, integerOption, adapterLoadOptions, scaleOption, withAdapterOptions } from '../options.js';
 import type { Scale } from '../../shape/scale.js';
 import { userFixtures } from './runCommand.js';
 
@@ -22,7 +24,7 @@ export function pathOption(value: string): string {
 }
 
 async function runOne(check: string, flags: { adapter: string; timeout: number; seed: number; runs: number; scale: Scale; path?: string; fixtures?: string }): Promise<void> {
-  const adapter = await loadAdapter(flags.adapter, { timeoutMs: flags.timeout });
+  const adapter = await loadAdapter(flags.adapter, adapterLoadOptions(flags));
   try {
     let result: CheckResult;
     let runs = flags.runs;
@@ -31,7 +33,7 @@ async function runOne(check: string, flags: { adapter: string; timeout: number; 
       if (!fixture) throw new UsageError(`no fixture ${check} (see \`convkit list\`)`);
       result = await checkFixture(adapter, fixture);
     } else {
-      const property = catalogue.find((p) => p.id === check);
+      const property = catalogue.find((p) => p.id === check) ?? shapeCheck(check);
       if (!property) throw new UsageError(`no check ${check} (see \`convkit list\`)`);
       // An expensive property caps its cases (maxRuns): say so, and report the runs really made.
       runs = Math.min(flags.runs, property.maxRuns ?? flags.runs);
@@ -46,6 +48,15 @@ async function runOne(check: string, flags: { adapter: string; timeout: number; 
     process.exitCode = result.status === 'failed' || result.status === 'error' ? 1 : 0;
   } finally {
     await adapter.close?.();
+  }
+}
+
+/** A `shapes/<descriptor>` id names its own check (`kit.descriptor.check`); a bad descriptor is a usage error. */
+function shapeCheck(check: string): Property | undefined {
+  try {
+    return shapeCorpusPropertyFromId(check) ?? undefined;
+  } catch (e) {
+    throw new UsageError(`${check}: ${(e as Error).message}`);
   }
 }
 

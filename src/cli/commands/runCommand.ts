@@ -19,8 +19,9 @@ import { toJUnitXml } from '../../kit/report/junitReport.js';
 import { terminalProgress } from '../../kit/report/progressBar.js';
 import { allCheckIds, DEFAULT_RUNS, DEFAULT_SEED, runConformance, type ConformanceReport } from '../../kit/runConformance.js';
 import type { Shard } from '../../kit/shard.js';
+import { loadShapeFile, type ShapeEntry } from '../../shape/descriptor/shapeFile.js';
 import { loadAdapter, UsageError } from '../loadAdapter.js';
-import { SEED_MAX, SEED_MIN, integerOption, scaleOption, shardOption, withAdapterOptions } from '../options.js';
+import { SEED_MAX, SEED_MIN, integerOption, adapterLoadOptions, scaleOption, shardOption, withAdapterOptions } from '../options.js';
 import type { Scale } from '../../shape/scale.js';
 import { exitCodeAfterWrites, refuseOverlappingOutputs, writeOutputs, type OutputWrite } from '../reportOutputs.js';
 import { onTerminationSignal, SIGNAL_EXIT_CODES, type TerminationSignal } from '../terminationSignals.js';
@@ -28,6 +29,7 @@ import { onTerminationSignal, SIGNAL_EXIT_CODES, type TerminationSignal } from '
 export interface RunFlags {
   adapter: string;
   timeout: number;
+  browserPath?: string;
   seed: number;
   runs: number;
   scale: Scale;
@@ -40,7 +42,20 @@ export interface RunFlags {
   verbose?: boolean;
   updateCorpus?: boolean;
   fixtures?: string;
+  shapes?: string;
   shard?: Shard;
+}
+
+/** `--shapes FILE`: the user's descriptors; a bad file or line is a usage error naming file, line and rule (`kit.descriptor.file`). */
+export function userShapes(file: string | undefined): ShapeEntry[] | undefined {
+  if (file === undefined) return undefined;
+  try {
+    const entries = loadShapeFile(file);
+    if (entries.length === 0) throw new Error(`${file}: no descriptor lines (only blank lines and # comments)`);
+    return entries;
+  } catch (e) {
+    throw new UsageError(`--shapes ${(e as Error).message}`);
+  }
 }
 
 export function userFixtures(dir: string | undefined): Fixture[] {
@@ -89,7 +104,7 @@ async function saveCounterexamples(corpusPath: string, report: ConformanceReport
 export function registerRun(program: Command): void {
   withAdapterOptions(
     program.command('run').description('run the golden fixtures and the property catalogue against an adapter'),
-    "'reference', a module path (.js/.ts), or \"cmd:<command>\" for the stdio protocol",
+    "'reference', a module path (.js/.ts), \"cmd:<command>\" for the stdio protocol, or \"page:<module>\" for a module run in headless Chromium",
   )
     .option('--seed <n>', 'run seed (each property derives its own from it)', integerOption('--seed', SEED_MIN, SEED_MAX), DEFAULT_SEED)
     .option('--runs <n>', 'cases per property', integerOption('--runs', 1), DEFAULT_RUNS)
@@ -103,6 +118,7 @@ export function registerRun(program: Command): void {
     .option('--verbose', 'with --baseline, print expected failures in full (grids, replay, reproduction)')
     .option('--update-corpus', "with --baseline, save new counterexamples beside it even when the gate fails")
     .option('--fixtures <dir>', 'also run your own fixture files (golden format)')
+    .option('--shapes <file>', 'check these benchdnn-style shape descriptors (one a line, # comments) instead of the shape corpus sample')
     .option('--shard <i/n>', 'run the i-th of n deterministic parts of the checks', shardOption)
     .action(async (flags: RunFlags) => {
       const outputs = [['--json', flags.json], ['--junit', flags.junit], ['--html', flags.html]].flatMap(([what, path]) => (path !== undefined ? [{ what: what!, path }] : []));
@@ -114,8 +130,10 @@ export function registerRun(program: Command): void {
       ]);
       const baseline = flags.baseline ? readBaselineOrUsage(flags.baseline) : undefined;
       const extraFixtures = userFixtures(flags.fixtures);
+      const shapes = userShapes(flags.shapes);
+      const selection = { extraFixtures, scale: flags.scale, ...(shapes !== undefined ? { shapes } : {}) };
       // A typo in --only must not turn a CI gate green by running nothing.
-      if (flags.only !== undefined && ![...allCheckIds({ extraFixtures })].some((id) => id.includes(flags.only!))) {
+      if (flags.only !== undefined && ![...allCheckIds(selection)].some((id) => id.includes(flags.only!))) {
         throw new UsageError(`--only ${flags.only} matches no check (see \`convkit list\`)`);
       }
       const corpus: CorpusEntry[] = [];
@@ -124,7 +142,7 @@ export function registerRun(program: Command): void {
         if (read.damaged) console.error(`convkit: warning: the corpus ${corpusPath} was damaged (${read.damaged.problem}); moved aside to ${read.damaged.movedTo}, this run starts a new one`);
         corpus.push(...read.entries);
       }
-      const adapter = await loadAdapter(flags.adapter, { timeoutMs: flags.timeout });
+      const adapter = await loadAdapter(flags.adapter, adapterLoadOptions(flags));
       const interruption = new AbortController();
       const stopListening = onTerminationSignal((signal) => {
         interruption.abort(signal);
@@ -138,15 +156,14 @@ export function registerRun(program: Command): void {
           ...(onProgress ? { onProgress } : {}),
           seed: flags.seed,
           runs: flags.runs,
-          scale: flags.scale,
-          extraFixtures,
+          ...selection,
           ...(flags.only !== undefined ? { only: flags.only } : {}),
           ...(flags.shard ? { shard: flags.shard } : {}),
           ...(corpusPath ? { corpus } : {}),
           signal: interruption.signal,
         });
         const finishedAt = new Date();
-        const summary = baseline ? baselineSummary(report, baseline, flags.strict ?? false, allCheckIds({ extraFixtures })) : undefined;
+        const summary = baseline ? baselineSummary(report, baseline, flags.strict ?? false, allCheckIds(selection)) : undefined;
         const quiet = summary && !flags.verbose ? { expected: summary.expected } : {};
         console.log(formatConsoleReport(report, undefined, { adapterSpec: flags.adapter, ...quiet }));
         for (const op of report.cutOff ?? []) console.log(`circuit breaker: ${op} timed out once and was cut off; its later checks ended as error at once (raise --timeout if it is only slow)`);
