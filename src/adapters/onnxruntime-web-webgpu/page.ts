@@ -16,4 +16,8 @@ if (gpu === undefined || (await gpu.requestAdapter()) === null) throw new Error(
 ort.env.wasm.wasmPaths = '/assets/';
 ort.env.wasm.numThreads = 1;
 
-export default buildOrtAdapter(ort, { type: 'float32', ops: ORT_FLOAT32_OPERATORS, provider: 'webgpu', name: (version) => `onnxruntime-web ${version} (webgpu, float32, in Chromium)` });
+const adapter = buildOrtAdapter(ort, { type: 'float32', ops: ORT_FLOAT32_OPERATORS, provider: 'webgpu', name: (version) => `onnxruntime-web ${version} (webgpu, float32, in Chromium)` });
+// The first session creates the WebGPU device and compiles ORT's shader runtime (about 12 s on SwiftShader
+// here): done while the page loads, so the first check's call is not timed out for it.
+await adapter.corr2d!({ shape: [2, 2], data: [1, 2, 3, 4] }, { shape: [1, 1], data: [1] });
+export default adapter;

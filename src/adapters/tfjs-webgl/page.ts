@@ -12,6 +12,10 @@ import { webglPrecision } from './numerics.js';
 
 if (!(await tf.setBackend('webgl'))) throw new Error("tf.setBackend('webgl') failed: the page has no WebGL context tfjs can use");
 await tf.ready();
+// tfjs hands an op whose inputs are still on the CPU and under CPU_HANDOFF_SIZE_THRESHOLD (128) elements to its
+// CPU kernels (element-wise ops, transpose, slices: backend_webgl.js shouldExecuteOnCPU); off, so every kernel
+// of a call — and the precision probe — runs in shaders, which is what this adapter checks.
+tf.env().set('WEBGL_CPU_FORWARD', false);
 const precision = webglPrecision(tf);
 
 export default buildTfjsAdapter(tf, { name: `tfjs-core ${tf.version_core} (webgl backend in Chromium: ${precision.summary})`, gradients: true });

@@ -17,5 +17,9 @@ const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknow
 if (gpu === undefined || (await gpu.requestAdapter()) === null) throw new Error('this page has no WebGPU adapter (navigator.gpu.requestAdapter() answered null), so the tfjs webgpu backend cannot start');
 if (!(await tf.setBackend('webgpu'))) throw new Error("tf.setBackend('webgpu') failed to initialise the backend");
 await tf.ready();
+// Inputs still on the CPU and under WEBGPU_CPU_HANDOFF_SIZE_THRESHOLD (1000) elements would go to tfjs's CPU
+// kernels for element-wise ops, transpose and slices (backend_webgpu.js shouldExecuteOnCPU); off, so every
+// kernel of a call runs in compute shaders.
+tf.env().set('WEBGPU_CPU_FORWARD', false);
 
-export default buildTfjsAdapter(tf, { name: `tfjs-core ${tf.version_core} (webgpu backend in Chromium, f32)`, gradients: true });
+export default buildTfjsAdapter(tf, { name: `tfjs-core ${tf.version_core} (webgpu backend in Chromium, f32)`, gradients: true, asyncReadback: true });

@@ -28,6 +28,12 @@ export interface BuildTfjsAdapterOptions {
   readonly name: string;
   /** Whether tfjs's gradient functions are registered: then the backward operators are offered. */
   readonly gradients: boolean;
+  /**
+   * Read results with `await tensor.data()` instead of dataSync(). The WebGPU backend needs it: its dataSync
+   * reads back through a canvas, which on SwiftShader answers zeros and then loses the device (every later
+   * buffer fails: "createBuffer failed, size (4) is too large for the implementation").
+   */
+  readonly asyncReadback?: boolean;
 }
 
 export function buildTfjsAdapter(tf: typeof Tf, options: BuildTfjsAdapterOptions): Adapter {
@@ -38,39 +44,35 @@ export function buildTfjsAdapter(tf: typeof Tf, options: BuildTfjsAdapterOptions
   const t4 = (t: TensorData) => toTf(t) as Tf.Tensor4D;
   const t1 = (t: TensorData | null) => (t ? (toTf(t) as Tf.Tensor1D) : null);
   const fromTf = (t: Tf.Tensor): TensorData => ({ shape: [...t.shape], data: Float32Array.from(t.dataSync()) });
+  const fromTfAsync = async (t: Tf.Tensor): Promise<TensorData> => ({ shape: [...t.shape], data: Float32Array.from(await t.data()) });
 
-  /** Runs `f` in tf.tidy, copies its result out and disposes it, so no tensor outlives the call. */
-  const run = (f: () => Tf.Tensor): TensorData => {
-    const y = tf.tidy(f);
+  /** Copies `ts` out (awaited with asyncReadback), disposes them, and answers `then` of the copies. */
+  function settle<T>(ts: Tf.Tensor[], then: (data: TensorData[]) => T): T | Promise<T> {
+    if (options.asyncReadback) return Promise.all(ts.map(fromTfAsync)).then(then).finally(() => tf.dispose(ts));
     try {
-      return fromTf(y);
+      return then(ts.map(fromTf));
     } finally {
-      y.dispose();
+      tf.dispose(ts);
     }
-  };
+  }
 
-  /** The vector-Jacobian product of `f` at `args`: tfjs's gradients with dy = gradOutput. */
-  const vjp = (f: (...args: Tf.Tensor[]) => Tf.Tensor, args: TensorData[], gradOutput: TensorData): TensorData[] => {
-    const grads = tf.tidy(() => tf.grads(f)(args.map(toTf), toTf(gradOutput)));
-    try {
-      return grads.map(fromTf);
-    } finally {
-      tf.dispose(grads);
-    }
-  };
+  /** Runs `f` in tf.tidy and copies its result out; no tensor outlives the call. */
+  const run = (f: () => Tf.Tensor) => settle([tf.tidy(f)], ([y]) => y!);
+
+  /** The vector-Jacobian product of `f` at `args` (tfjs's gradients with dy = gradOutput), given to `then`. */
+  const vjp = <T>(f: (...args: Tf.Tensor[]) => Tf.Tensor, args: TensorData[], gradOutput: TensorData, then: (grads: TensorData[]) => T) =>
+    settle(tf.tidy(() => tf.grads(f)(args.map(toTf), toTf(gradOutput))), then);
 
   const withBias = (input: TensorData, weight: TensorData, bias: TensorData | null) => (bias ? [input, weight, bias] : [input, weight]);
 
   const conv2dBackward = (input: TensorData, weight: TensorData, bias: TensorData | null, gradOutput: TensorData, opts?: Conv2dOptions) => {
     const f = (x: Tf.Tensor, w: Tf.Tensor, b?: Tf.Tensor) => conv2d(x as Tf.Tensor4D, w as Tf.Tensor4D, (b ?? null) as Tf.Tensor1D | null, opts);
-    const [gi, gw, gb] = vjp(f, withBias(input, weight, bias), gradOutput);
-    return { input: gi!, weight: gw!, ...(gb ? { bias: gb } : {}) };
+    return vjp(f, withBias(input, weight, bias), gradOutput, ([gi, gw, gb]) => ({ input: gi!, weight: gw!, ...(gb ? { bias: gb } : {}) }));
   };
 
   const convTranspose2dBackward = (input: TensorData, weight: TensorData, bias: TensorData | null, gradOutput: TensorData, opts?: ConvTranspose2dOptions) => {
     const f = (x: Tf.Tensor, w: Tf.Tensor, b?: Tf.Tensor) => convTranspose2d(x as Tf.Tensor4D, w as Tf.Tensor4D, (b ?? null) as Tf.Tensor1D | null, opts);
-    const [gi, gw, gb] = vjp(f, withBias(input, weight, bias), gradOutput);
-    return { input: gi!, weight: gw!, ...(gb ? { bias: gb } : {}) };
+    return vjp(f, withBias(input, weight, bias), gradOutput, ([gi, gw, gb]) => ({ input: gi!, weight: gw!, ...(gb ? { bias: gb } : {}) }));
   };
 
   const forward: Adapter = {
@@ -92,9 +94,9 @@ export function buildTfjsAdapter(tf: typeof Tf, options: BuildTfjsAdapterOptions
   const backward: Partial<Adapter> = {
     conv2dBackward,
     convTranspose2dBackward,
-    maxPool2dBackward: (input, gradOutput, opts) => vjp((x) => maxPool2d(x as Tf.Tensor4D, opts), [input], gradOutput)[0]!,
-    avgPool2dBackward: (input, gradOutput, opts) => vjp((x) => avgPool2d(x as Tf.Tensor4D, opts), [input], gradOutput)[0]!,
-    pad2dBackward: (input, gradOutput, pads, mode) => vjp((x) => pad2d(x, pads, mode), [input], gradOutput)[0]!,
+    maxPool2dBackward: (input, gradOutput, opts) => vjp((x) => maxPool2d(x as Tf.Tensor4D, opts), [input], gradOutput, ([g]) => g!),
+    avgPool2dBackward: (input, gradOutput, opts) => vjp((x) => avgPool2d(x as Tf.Tensor4D, opts), [input], gradOutput, ([g]) => g!),
+    pad2dBackward: (input, gradOutput, pads, mode) => vjp((x) => pad2d(x, pads, mode), [input], gradOutput, ([g]) => g!),
   };
   return options.gradients ? { ...forward, ...backward } : forward;
 }
