@@ -21,7 +21,13 @@ export interface BuiltinAdapter {
   /** A Python script under the package root, run by CONVKIT_PYTHON (default `python3`) over the stdio protocol. */
   readonly python?: string;
   /** A module under src/ run in a Chromium page (its name starts with `page:`), and the files it fetches there. */
-  readonly page?: { readonly path: string; readonly exportName: string; readonly assets: readonly PageAsset[] };
+  readonly page?: {
+    readonly path: string;
+    readonly exportName: string;
+    readonly assets: readonly PageAsset[];
+    /** How long its page may take to load (ms), when longer than the channel's default handshake limit. */
+    readonly startTimeoutMs?: number;
+  };
 }
 
 const TFJS_WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'];
@@ -67,7 +73,7 @@ export const BUILTIN_ADAPTERS: readonly BuiltinAdapter[] = [
     name: 'page:tfjs:webgpu',
     description: 'TensorFlow.js, WebGPU backend (WGSL compute shaders), in headless Chromium, f32, with gradients',
     install: TFJS_PAGE_INSTALL('@tensorflow/tfjs-backend-webgpu'),
-    page: { path: 'adapters/tfjs-webgpu/page', exportName: 'default', assets: [] },
+    page: { path: 'adapters/tfjs-webgpu/page', exportName: 'default', assets: [], startTimeoutMs: 60_000 },
   },
   {
     name: 'page:onnxruntime-web:wasm',
@@ -79,7 +85,8 @@ export const BUILTIN_ADAPTERS: readonly BuiltinAdapter[] = [
     name: 'page:onnxruntime-web:webgpu',
     description: 'ONNX Runtime Web, webgpu execution provider (WGSL), in headless Chromium, float32; no backward operators',
     install: 'npm i onnxruntime-web; Chromium (apt-get install -y chromium)',
-    page: { path: 'adapters/onnxruntime-web-webgpu/page', exportName: 'default', assets: ortWeb('.asyncify') },
+    // 27 MB of WebAssembly to compile, then the WebGPU device and ORT's first shaders (about 12 s on SwiftShader).
+    page: { path: 'adapters/onnxruntime-web-webgpu/page', exportName: 'default', assets: ortWeb('.asyncify'), startTimeoutMs: 120_000 },
   },
   { name: 'pytorch', description: 'PyTorch (torch.nn.functional and autograd), float64, over the stdio protocol', install: 'pip install torch (or apt-get install python3-torch); CONVKIT_PYTHON picks the python', python: 'python/adapters/torch_adapter.py' },
 ];

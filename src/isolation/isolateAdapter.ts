@@ -35,8 +35,9 @@ export function isolateAdapter(spec: string, constraints: IsolateConstraints = {
   }
   const builtin = builtinAdapter(spec);
   if (builtin?.page) {
-    const { exportName, assets } = builtin.page;
-    return channelAdapter(pageChannel(fileURLToPath(builtinModuleUrl(builtin.page)), { exportName, assets, browserPath: constraints.browserPath }), constraints);
+    const { exportName, assets, startTimeoutMs } = builtin.page;
+    const limits = startTimeoutMs !== undefined && constraints.startTimeoutMs === undefined ? { ...constraints, startTimeoutMs } : constraints;
+    return channelAdapter(pageChannel(fileURLToPath(builtinModuleUrl(builtin.page)), { exportName, assets, browserPath: constraints.browserPath }), limits);
   }
   if (spec.startsWith(PAGE_PREFIX)) {
     const file = spec.slice(PAGE_PREFIX.length).trim();
