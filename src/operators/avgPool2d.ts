@@ -7,6 +7,7 @@ import { avgPool2dGeometry, pool2dOutputShape } from '../shape/pool2dGeometry.js
 import { avgPool2dInvalidArb } from '../../properties/arbitraries/invalidCall.js';
 import { avgPool2dCall, avgPool2dCaseArb } from '../../properties/arbitraries/poolCase.js';
 import { pairOf } from '../shape/pair.js';
+import { POOL_BOUNDARIES, boundariesOverAxes, poolAxisBoundaries } from '../shape/boundaries.js';
 import { inputTensor } from './callTensors.js';
 import { COMMON_DEFINITION_CLAUSES, INVALID_CONFIGURATIONS_CLAUSES } from './commonClauses.js';
 import type { OperatorRecord } from './operatorRecord.js';
@@ -37,6 +38,13 @@ export const avgPool2dOperator: OperatorRecord = {
   },
   features: avgPool2dCallFeatures,
   cases: (scale) => avgPool2dCaseArb({}, scale).map(avgPool2dCall),
+  boundaries: {
+    ids: POOL_BOUNDARIES,
+    of: (call) => {
+      const g = avgPool2dGeometry(call.inputs['input']?.shape ?? [], opts(call));
+      return boundariesOverAxes([g.h, g.w], poolAxisBoundaries);
+    },
+  },
   outputShapeProperty: { title: 'avgPool2d output shape, floor and ceil mode', clauses: ['shape.pool', 'shape.window.ceil', 'pool.ceil-mode.last-window'] },
   definition: {
     title: 'avgPool2d equals the float64 reference within the tolerance model',

@@ -10,6 +10,7 @@ import { inputTensor, optionalInputTensor } from './callTensors.js';
 import { COMMON_DEFINITION_CLAUSES, INVALID_CONFIGURATIONS_CLAUSES } from './commonClauses.js';
 import type { OperatorRecord } from './operatorRecord.js';
 import { isPairOf } from '../shape/pair.js';
+import { BOUNDARIES, boundariesOverAxes, outputPaddingAtLimit } from '../shape/boundaries.js';
 import { gradOutput, options, tensor } from './signature.js';
 
 const opts = (call: OperatorCall) => call.options as ConvTranspose2dOptions;
@@ -39,6 +40,13 @@ export const convTranspose2dOperator: OperatorRecord = {
   },
   features: convTranspose2dCallFeatures,
   cases: (scale) => convTranspose2dCaseArb(scale).map(convTranspose2dCall),
+  boundaries: {
+    ids: [BOUNDARIES.outputPaddingAtLimit],
+    of: (call) => {
+      const g = convTranspose2dGeometry(call.inputs['input']?.shape ?? [], call.inputs['weight']?.shape ?? [], call.inputs['bias']?.shape ?? null, call.options);
+      return boundariesOverAxes([g.h, g.w], (a) => (outputPaddingAtLimit(a.stride, a.dilation, a.outputPadding) ? [BOUNDARIES.outputPaddingAtLimit] : []));
+    },
+  },
   outputShapeProperty: { title: 'convTranspose2d output shape = (n − 1)s − 2p + d(k − 1) + outputPadding + 1', clauses: ['shape.conv-transpose', 'convt.output-padding'] },
   definition: {
     title: 'convTranspose2d equals the float64 reference within the tolerance model',

@@ -12,6 +12,7 @@ import { inputTensor } from './callTensors.js';
 import { COMMON_DEFINITION_CLAUSES, INVALID_CONFIGURATIONS_CLAUSES } from './commonClauses.js';
 import type { OperatorRecord } from './operatorRecord.js';
 import { isPairOf } from '../shape/pair.js';
+import { POOL_BOUNDARIES, boundariesOverAxes, poolAxisBoundaries } from '../shape/boundaries.js';
 import { gradOutput, options, tensor } from './signature.js';
 import type { Scale } from '../shape/scale.js';
 
@@ -38,6 +39,13 @@ export const maxPool2dOperator: OperatorRecord = {
   terms: () => 0, // comparisons only (`num.exact`)
   features: maxPool2dCallFeatures,
   cases: (scale) => maxPool2dCaseArb(undefined, {}, scale).map(maxPool2dCall),
+  boundaries: {
+    ids: POOL_BOUNDARIES,
+    of: (call) => {
+      const g = maxPool2dGeometry(call.inputs['input']?.shape ?? [], opts(call));
+      return boundariesOverAxes([g.h, g.w], poolAxisBoundaries);
+    },
+  },
   outputShapeProperty: { title: 'maxPool2d output shape, floor and ceil mode, the ceil-mode last window rule included', clauses: ['pool.ceil-mode.last-window', 'shape.pool', 'shape.window.ceil', 'pool.stride.default'] },
   definition: {
     title: 'maxPool2d equals the float64 reference within the tolerance model',
