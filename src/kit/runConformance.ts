@@ -17,6 +17,9 @@ import { inShard, type Shard } from './shard.js';
 import type { Scale } from '../shape/scale.js';
 import { shapeProperties } from './shapeChecks.js';
 import type { ShapeEntry } from '../shape/descriptor/shapeFile.js';
+import { CoverageTally } from './coverage/coverageTally.js';
+import { mergeRunCoverage, unreachedBoundaries, type RunCoverage } from './coverage/runCoverage.js';
+import { unsupportedFeatures } from './checkProperty.js';
 
 export const DEFAULT_SEED = 20261121;
 export const DEFAULT_RUNS = 100;
@@ -54,6 +57,8 @@ export interface ConformanceReport {
   readonly runs: number;
   readonly scale?: Scale;
   readonly checks: CheckResult[];
+  /** Which cells of each operator's configuration space the properties' cases exercised, and the boundaries missed (`kit.coverage`). */
+  readonly coverage?: RunCoverage;
   /** Operators of an isolated adapter that timed out and were cut off for the rest of the run (`kit.protocol.breaker`). */
   readonly cutOff?: readonly string[];
   /** Set when the run was stopped early (`signal`): why, and how many checks it would have had. */
@@ -80,7 +85,7 @@ export function allCheckIds(options: Pick<ConformanceOptions, 'fixtures' | 'extr
   return new Set([...fixtures.map((f) => `golden/${f.id}`), ...runProperties(options).map((p) => p.id)]);
 }
 
-async function checkWithCorpus(adapter: Adapter, property: Property, seed: number, runs: number, scale: Scale, corpus: readonly CorpusEntry[]): Promise<CheckResult> {
+async function checkWithCorpus(adapter: Adapter, property: Property, seed: number, runs: number, scale: Scale, corpus: readonly CorpusEntry[], tally?: CoverageTally): Promise<CheckResult> {
   for (const entry of corpus) {
     if (entry.id !== property.id) continue;
     const replayed = await checkProperty(adapter, property, { seed: entry.runSeed, runs, path: entry.path, kind: 'corpus', ...(entry.scale !== undefined ? { scale: entry.scale } : {}) });
@@ -90,7 +95,18 @@ async function checkWithCorpus(adapter: Adapter, property: Property, seed: numbe
       return { ...replayed, message: `[corpus case from run seed ${entry.runSeed}] ${replayed.message ?? ''}` };
     }
   }
-  return checkProperty(adapter, property, { seed, runs, scale });
+  return checkProperty(adapter, property, { seed, runs, scale, ...(tally ? { tally } : {}) });
+}
+
+/**
+ * One property's coverage (`kit.coverage`): the cells its cases' calls exercised, and a warning for each
+ * boundary it declares that they never reached — when it passed on every case it drew. A failed property
+ * stopped early, and an adapter that declared features unsupported had cases filtered out.
+ */
+function propertyCoverage(property: Property, result: CheckResult, tally: CoverageTally, filtered: boolean): RunCoverage {
+  const operators = tally.coverage();
+  const judged = result.status === 'passed' && !filtered && property.boundaries !== undefined;
+  return { operators, warnings: judged ? unreachedBoundaries(property.id, { [property.operator]: property.boundaries! }, operators) : [] };
 }
 
 export async function runConformance(given: Adapter, options: ConformanceOptions = {}): Promise<ConformanceReport> {
@@ -111,8 +127,18 @@ export async function runConformance(given: Adapter, options: ConformanceOptions
   // A check cut short by the stop (its adapter was killed) says nothing about the adapter: it is left out.
   const keep = (c: CheckResult) => { if (!stopped()) done(c); };
   for (const fixture of fixtures) if (!stopped()) keep(await checkFixture(adapter, fixture));
-  for (const property of properties) if (!stopped()) keep(await checkWithCorpus(adapter, property, seed, runs, options.scale ?? 'default', options.corpus ?? []));
+  const coverages: RunCoverage[] = [];
+  const filtered = unsupportedFeatures(adapter).size > 0;
+  for (const property of properties) {
+    if (stopped()) break;
+    const tally = new CoverageTally();
+    const result = await checkWithCorpus(adapter, property, seed, runs, options.scale ?? 'default', options.corpus ?? [], tally);
+    if (stopped()) break;
+    keep(result);
+    coverages.push(propertyCoverage(property, result, tally, filtered));
+  }
+  const coverage = properties.length > 0 ? { coverage: mergeRunCoverage(coverages) } : {};
   const interrupted = stopped() ? { interrupted: { reason: String(options.signal!.reason), planned: total } } : {};
   const cutOff = isolationStatus(given)?.cutOff ?? [];
-  return { adapter: adapter.name, dtype: adapter.dtype, seed, runs, ...(options.scale !== undefined && options.scale !== 'default' ? { scale: options.scale } : {}), checks, ...(cutOff.length > 0 ? { cutOff } : {}), ...interrupted };
+  return { adapter: adapter.name, dtype: adapter.dtype, seed, runs, ...(options.scale !== undefined && options.scale !== 'default' ? { scale: options.scale } : {}), checks, ...coverage, ...(cutOff.length > 0 ? { cutOff } : {}), ...interrupted };
 }

@@ -44,6 +44,11 @@ export const pad2dOperator: OperatorRecord = {
       return boundariesOverAxes(axes, (a) => padLimitBoundaries(a, g.mode));
     },
   },
+  configuration: (call) => {
+    const g = pad2dGeometry(call.inputs['input']?.shape ?? [], opts(call).pads, opts(call).mode);
+    const crops = Object.values(g.pads).some((p) => p < 0);
+    return { batch: g.outerShape[0] ?? 1, channels: g.outerShape[1] ?? 1, axes: [], padding: crops ? `${g.mode}+crop` : g.mode };
+  },
   outputShapeProperty: { title: 'pad2d output shape = [..., H + top + bottom, W + left + right], negative pads included', clauses: ['shape.pad', 'pad.negative'] },
   definition: {
     title: 'pad2d equals the float64 reference within the tolerance model',
