@@ -49,7 +49,9 @@ export const avgPool2dOperator: OperatorRecord = {
   configuration: (call) => {
     const g = avgPool2dGeometry(call.inputs['input']?.shape ?? [], opts(call));
     const form = padForm([g.h, g.w]);
-    return { batch: g.batch, channels: g.channels, axes: [g.h, g.w], padding: g.ceilMode ? `${form}+ceil` : form };
+    // Average pooling has no dilation (`pool.avg.definition`).
+    const axes = [g.h, g.w].map((a) => ({ kernel: a.kernel, stride: a.stride }));
+    return { batch: g.batch, channels: g.channels, axes, padding: g.ceilMode ? `${form}+ceil` : form };
   },
   outputShapeProperty: { title: 'avgPool2d output shape, floor and ceil mode', clauses: ['shape.pool', 'shape.window.ceil', 'pool.ceil-mode.last-window'] },
   definition: {

@@ -3,16 +3,18 @@
  * coverage report (`kit.coverage`, src/kit/coverage/) classifies into cells. Each record builds it from its
  * own shape module, so nothing outside the records needs to know an operator's options.
  */
+/** One spatial axis; a parameter the operator does not have (corr2d's stride, avgPool2d's dilation) is left out. */
 export interface ConfigurationAxis {
   readonly kernel: number;
-  readonly stride: number;
-  readonly dilation: number;
+  readonly stride?: number;
+  readonly dilation?: number;
 }
 
 export interface ConfigurationPoint {
-  readonly batch: number;
+  /** Absent where the operator has no batch or channel axis (corr2d's one plane). */
+  readonly batch?: number;
   /** Input channels: the extent a vectorised kernel's channel loop runs over. */
-  readonly channels: number;
+  readonly channels?: number;
   /** The spatial axes of a windowed operator; none for operators without a fixed window (pad2d, adaptive pooling). */
   readonly axes: readonly ConfigurationAxis[];
   /** The padding's form and mode as one label: `valid`, `symmetric/zeros`, `same/circular`, `asymmetric/reflect`, … */

@@ -16,8 +16,8 @@ export type KernelClass = '1' | '3' | '5' | '7' | 'even' | 'other' | 'none';
 export type StrideClass = '1' | '2' | '>2' | 'none';
 export type DilationClass = '1' | '>1' | 'none';
 /** Channels below 4, else the widest vector (16, 8, 4) that divides them, else a tail. */
-export type ChannelClass = '<4' | 'mult16' | 'mult8' | 'mult4' | 'tail';
-export type BatchClass = '1' | '2' | 'odd>=3' | 'even>=4';
+export type ChannelClass = '<4' | 'mult16' | 'mult8' | 'mult4' | 'tail' | 'none';
+export type BatchClass = '1' | '2' | 'odd>=3' | 'even>=4' | 'none';
 
 export interface CoverageCell {
   readonly kernel: KernelClass;
@@ -42,24 +42,26 @@ export function kernelClass(axes: readonly ConfigurationAxis[]): KernelClass {
   return axes.some((a) => a.kernel % 2 === 0) ? 'even' : 'other';
 }
 
-/** The largest stride of any axis. */
+/** The largest stride of any axis; `none` where the operator has no stride. */
 export function strideClass(axes: readonly ConfigurationAxis[]): StrideClass {
-  if (axes.length === 0) return 'none';
-  const s = Math.max(...axes.map((a) => a.stride));
+  if (axes.every((a) => a.stride === undefined)) return 'none';
+  const s = Math.max(...axes.map((a) => a.stride ?? 1));
   return s === 1 ? '1' : s === 2 ? '2' : '>2';
 }
 
 export function dilationClass(axes: readonly ConfigurationAxis[]): DilationClass {
-  if (axes.length === 0) return 'none';
-  return axes.some((a) => a.dilation > 1) ? '>1' : '1';
+  if (axes.every((a) => a.dilation === undefined)) return 'none';
+  return axes.some((a) => (a.dilation ?? 1) > 1) ? '>1' : '1';
 }
 
-export function channelClass(channels: number): ChannelClass {
+export function channelClass(channels: number | undefined): ChannelClass {
+  if (channels === undefined) return 'none';
   if (channels < 4) return '<4';
   return channels % 16 === 0 ? 'mult16' : channels % 8 === 0 ? 'mult8' : channels % 4 === 0 ? 'mult4' : 'tail';
 }
 
-export function batchClass(batch: number): BatchClass {
+export function batchClass(batch: number | undefined): BatchClass {
+  if (batch === undefined) return 'none';
   if (batch <= 2) return batch === 2 ? '2' : '1';
   return batch % 2 === 1 ? 'odd>=3' : 'even>=4';
 }
