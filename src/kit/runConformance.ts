@@ -18,6 +18,9 @@ import type { Scale } from '../shape/scale.js';
 import { shapeProperties } from './shapeChecks.js';
 import type { JobsFallback } from './jobs/jobsFallback.js';
 import type { ShapeEntry } from '../shape/descriptor/shapeFile.js';
+import { CoverageTally } from './coverage/coverageTally.js';
+import { mergeRunCoverage, unreachedBoundaries, type RunCoverage } from './coverage/runCoverage.js';
+import { unsupportedFeatures } from './checkProperty.js';
 
 export const DEFAULT_SEED = 20261121;
 export const DEFAULT_RUNS = 100;
@@ -55,6 +58,8 @@ export interface ConformanceReport {
   readonly runs: number;
   readonly scale?: Scale;
   readonly checks: CheckResult[];
+  /** Which cells of each operator's configuration space the properties' cases exercised, and the boundaries missed (`kit.coverage`). */
+  readonly coverage?: RunCoverage;
   /** Operators of an isolated adapter that timed out and were cut off for the rest of the run (`kit.protocol.breaker`). */
   readonly cutOff?: readonly string[];
   /** Set when the run was stopped early (`signal`): why, and how many checks it would have had. */
@@ -83,7 +88,7 @@ export function allCheckIds(options: Pick<ConformanceOptions, 'fixtures' | 'extr
   return new Set([...fixtures.map((f) => `golden/${f.id}`), ...runProperties(options).map((p) => p.id)]);
 }
 
-async function checkWithCorpus(adapter: Adapter, property: Property, seed: number, runs: number, scale: Scale, corpus: readonly CorpusEntry[]): Promise<CheckResult> {
+async function checkWithCorpus(adapter: Adapter, property: Property, seed: number, runs: number, scale: Scale, corpus: readonly CorpusEntry[], tally?: CoverageTally): Promise<CheckResult> {
   for (const entry of corpus) {
     if (entry.id !== property.id) continue;
     const replayed = await checkProperty(adapter, property, { seed: entry.runSeed, runs, path: entry.path, kind: 'corpus', ...(entry.scale !== undefined ? { scale: entry.scale } : {}) });
@@ -93,7 +98,18 @@ async function checkWithCorpus(adapter: Adapter, property: Property, seed: numbe
       return { ...replayed, message: `[corpus case from run seed ${entry.runSeed}] ${replayed.message ?? ''}` };
     }
   }
-  return checkProperty(adapter, property, { seed, runs, scale });
+  return checkProperty(adapter, property, { seed, runs, scale, ...(tally ? { tally } : {}) });
+}
+
+/**
+ * One property's coverage (`kit.coverage`): the cells its cases' calls exercised, and a warning for each
+ * boundary it declares that they never reached — when it passed on every case it drew. A failed property
+ * stopped early, and an adapter that declared features unsupported had cases filtered out.
+ */
+function propertyCoverage(property: Property, result: CheckResult, tally: CoverageTally, filtered: boolean): RunCoverage {
+  const operators = tally.coverage();
+  const judged = result.status === 'passed' && !filtered && property.boundaries !== undefined;
+  return { operators, warnings: judged ? unreachedBoundaries(property.id, { [property.operator]: property.boundaries! }, operators) : [] };
 }
 
 /** One check of a run, in report order: a golden fixture or a property. */
@@ -137,9 +153,26 @@ export function checkSettings(options: ConformanceOptions): CheckSettings {
   return { seed: options.seed ?? DEFAULT_SEED, runs: options.runs ?? DEFAULT_RUNS, scale: options.scale ?? 'default', corpus: options.corpus ?? [] };
 }
 
+/** A planned check's result, and for a property the coverage of the calls its cases made (`kit.coverage`). */
+export interface PlannedOutcome {
+  readonly result: CheckResult;
+  readonly coverage?: RunCoverage;
+}
+
 /** Runs one planned check (a property replays its corpus entries first); `adapter` is already read-only-wrapped. */
-export function runPlannedCheck(adapter: Adapter, check: PlannedCheck, s: CheckSettings): Promise<CheckResult> {
-  return check.kind === 'fixture' ? checkFixture(adapter, check.fixture) : checkWithCorpus(adapter, check.property, s.seed, s.runs, s.scale, s.corpus);
+export async function runPlannedCheck(adapter: Adapter, check: PlannedCheck, s: CheckSettings): Promise<PlannedOutcome> {
+  if (check.kind === 'fixture') return { result: await checkFixture(adapter, check.fixture) };
+  const tally = new CoverageTally();
+  const result = await checkWithCorpus(adapter, check.property, s.seed, s.runs, s.scale, s.corpus, tally);
+  return { result, coverage: propertyCoverage(check.property, result, tally, unsupportedFeatures(adapter).size > 0) };
+}
+
+/**
+ * The report's coverage from its properties' outcomes, merged in plan order whichever thread ran them (so
+ * `--jobs N` reports the same, `kit.jobs.same-report`); absent when the run planned no property.
+ */
+export function runCoverage(planned: readonly PlannedCheck[], coverages: readonly RunCoverage[]): Pick<ConformanceReport, 'coverage'> {
+  return planned.some((c) => c.kind === 'property') ? { coverage: mergeRunCoverage(coverages) } : {};
 }
 
 /** The report's fields besides the checks, the same whichever way the checks were run. */
@@ -155,15 +188,17 @@ export async function runConformance(given: Adapter, options: ConformanceOptions
   const total = planned.length;
   const checks: CheckResult[] = [];
   const stopped = () => options.signal?.aborted === true;
+  const coverages: RunCoverage[] = [];
   for (const check of planned) {
     if (stopped()) break;
-    const result = await runPlannedCheck(adapter, check, settings);
+    const outcome = await runPlannedCheck(adapter, check, settings);
     // A check cut short by the stop (its adapter was killed) says nothing about the adapter: it is left out.
     if (stopped()) break;
-    checks.push(result);
-    options.onProgress?.(checks.length, total, result.id);
+    checks.push(outcome.result);
+    if (outcome.coverage) coverages.push(outcome.coverage);
+    options.onProgress?.(checks.length, total, outcome.result.id);
   }
   const interrupted = stopped() ? { interrupted: { reason: String(options.signal!.reason), planned: total } } : {};
   const cutOff = isolationStatus(given)?.cutOff ?? [];
-  return { ...reportHead(adapter, options), checks, ...(cutOff.length > 0 ? { cutOff } : {}), ...interrupted };
+  return { ...reportHead(adapter, options), checks, ...runCoverage(planned, coverages), ...(cutOff.length > 0 ? { cutOff } : {}), ...interrupted };
 }

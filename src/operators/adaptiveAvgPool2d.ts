@@ -8,6 +8,7 @@ import { adaptivePool2dCall, adaptivePool2dCaseArb, adaptivePool2dInvalidArb } f
 import { inputTensor } from './callTensors.js';
 import { COMMON_DEFINITION_CLAUSES, INVALID_CONFIGURATIONS_CLAUSES } from './commonClauses.js';
 import type { OperatorRecord } from './operatorRecord.js';
+import type { ConfigurationPoint } from '../shape/configurationPoint.js';
 import { gradOutput, options, tensor } from './signature.js';
 
 const opts = (call: OperatorCall) => call.options as unknown as AdaptivePool2dOptions;
@@ -18,6 +19,12 @@ export function adaptivePoolFeatures(op: 'adaptiveAvgPool2d' | 'adaptiveMaxPool2
   const g = geometry(call, op);
   const uneven = (a: AdaptiveAxis) => a.size % a.outSize !== 0;
   return uneven(g.h) || uneven(g.w) ? [`${op}.uneven`] : [];
+}
+
+/** No fixed window: the configuration is the planes and whether the windows are of unequal sizes (`kit.coverage`). */
+export function adaptivePoolConfiguration(op: 'adaptiveAvgPool2d' | 'adaptiveMaxPool2d', call: OperatorCall): ConfigurationPoint {
+  const g = geometry(call, op);
+  return { batch: g.batch, channels: g.channels, axes: [], padding: adaptivePoolFeatures(op, call).length > 0 ? 'adaptive+uneven' : 'adaptive' };
 }
 
 /** The most elements a window of the axis holds: ⌈n/m⌉ + 1, at most n (`pool.adaptive.windows`). */
@@ -38,6 +45,7 @@ export const adaptiveAvgPool2dOperator: OperatorRecord = {
   },
   features: (call) => adaptivePoolFeatures('adaptiveAvgPool2d', call),
   cases: () => adaptivePool2dCaseArb().map(adaptivePool2dCall('adaptiveAvgPool2d')),
+  configuration: (call) => adaptivePoolConfiguration('adaptiveAvgPool2d', call),
   outputShapeProperty: { title: 'adaptiveAvgPool2d output shape is [N, C, outputSize] for any input size', clauses: ['shape.adaptive-pool', 'pool.adaptive.output-size'] },
   definition: {
     title: 'adaptiveAvgPool2d equals the float64 reference within the tolerance model',

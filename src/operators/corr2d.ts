@@ -24,6 +24,11 @@ export const corr2dOperator: OperatorRecord = {
   },
   features: () => [],
   cases: () => matrixCaseArb.map(corr2dCall),
+  // One plane and one kernel: no batch, channels, stride or dilation, no padding (`corr.definition`).
+  configuration: (call) => {
+    const [kh = 1, kw = 1] = call.inputs['k']?.shape ?? [];
+    return { axes: [{ kernel: kh }, { kernel: kw }], padding: 'valid' };
+  },
   outputShapeProperty: { title: 'corr2d output shape = [H − kh + 1, W − kw + 1]', clauses: ['corr.shape'] },
   definition: { title: 'corr2d equals the float64 reference within the tolerance model', clauses: ['corr.definition', 'corr.shape', 'num.tolerance'] },
 };

@@ -15,6 +15,7 @@ import type { WithAbsSum } from '../reference/withAbsSum.js';
 import type { Signature } from './signature.js';
 import type { Scale } from '../shape/scale.js';
 import type { BoundaryId } from '../shape/boundaries.js';
+import type { ConfigurationPoint } from '../shape/configurationPoint.js';
 
 /** A call that breaks exactly one rule, labelled with the clause it breaks (spec/errors.md). */
 export interface InvalidCall {
@@ -71,6 +72,8 @@ export interface OperatorRecord {
   readonly cases: (scale?: Scale) => fc.Arbitrary<OperatorCall>;
   /** The spec's named boundary cases this operator's cases must reach, and which ones a call hits (`shape.boundaries`). */
   readonly boundaries?: { readonly ids: readonly BoundaryId[]; readonly of: (call: OperatorCall) => readonly BoundaryId[] };
+  /** The call's point in the configuration space, from the shape module, for the coverage report (`kit.coverage`). */
+  readonly configuration?: (call: OperatorCall) => ConfigurationPoint;
   readonly outputShapeProperty: PropertyText;
   readonly definition: PropertyText;
   readonly backward?: BackwardRecord;

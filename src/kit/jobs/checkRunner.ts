@@ -7,10 +7,13 @@ import type { Adapter, OperatorName } from '../../adapter/contract.js';
 import type { CheckResult } from '../../check/checkResult.js';
 import { isolationStatus } from '../../isolation/channelAdapter.js';
 import { readOnlyInputs } from '../readOnlyInputs.js';
-import { checkSettings, plannedCheckBase, runPlannedCheck, type ConformanceOptions, type PlannedCheck } from '../runConformance.js';
+import type { RunCoverage } from '../coverage/runCoverage.js';
+import { checkSettings, plannedCheckBase, runPlannedCheck, type ConformanceOptions, type PlannedCheck, type PlannedOutcome } from '../runConformance.js';
 
 export interface RanCheck {
   readonly result: CheckResult;
+  /** A property's coverage (`kit.coverage`), merged by the main thread in plan order. */
+  readonly coverage?: RunCoverage;
   readonly cutOff: readonly OperatorName[];
 }
 
@@ -20,9 +23,9 @@ export function checkRunner(given: Adapter, options: ConformanceOptions, planned
   return async (index) => {
     const check = planned[index]!;
     // runPlannedCheck reports an adapter's failures itself; a throw here is the kit's own defect, still one check's error.
-    const result = await runPlannedCheck(adapter, check, settings).catch(
-      (e: unknown): CheckResult => ({ ...plannedCheckBase(check), status: 'error', message: `the check threw: ${(e as Error).message}` }),
+    const outcome = await runPlannedCheck(adapter, check, settings).catch(
+      (e: unknown): PlannedOutcome => ({ result: { ...plannedCheckBase(check), status: 'error', message: `the check threw: ${(e as Error).message}` } }),
     );
-    return { result, cutOff: [...(isolationStatus(given)?.cutOff ?? [])] };
+    return { ...outcome, cutOff: [...(isolationStatus(given)?.cutOff ?? [])] };
   };
 }

@@ -63,9 +63,9 @@ async function serveChecks(port: NonNullable<typeof parentPort>, data: CheckWork
     }
     const run = checkRunner(given, options, planned);
     await serveClaims(data.board, data.thread, data.order, async (index) => {
-      const { result, cutOff } = await run(index);
+      const { result, coverage, cutOff } = await run(index);
       try {
-        post({ type: 'done', index, result, cutOff });
+        post({ type: 'done', index, result, ...(coverage ? { coverage } : {}), cutOff });
       } catch (e) {
         // A result that does not cross a thread (a function in its detail) is the kit's own defect: one check's error.
         post({ type: 'done', index, result: { ...plannedCheckBase(planned[index]!), status: 'error', message: `the check's result could not be sent from its worker thread: ${(e as Error).message}` }, cutOff });

@@ -10,6 +10,7 @@ import type { LoadAdapterOptions } from '../../isolation/loadAdapterSpec.js';
 import type { ShapeEntry } from '../../shape/descriptor/shapeFile.js';
 import type { Scale } from '../../shape/scale.js';
 import type { CorpusEntry } from '../ci/corpus.js';
+import type { RunCoverage } from '../coverage/runCoverage.js';
 import type { Shard } from '../shard.js';
 
 /** An adapter as data: the `--adapter` spec and how to open it (src/isolation/loadAdapterSpec.ts). */
@@ -52,4 +53,4 @@ export type ToWorker =
 export type FromWorker =
   /** The worker could not take part: its adapter did not open, or it planned other checks. */
   | { readonly type: 'unable'; readonly message: string; readonly specError: boolean }
-  | { readonly type: 'done'; readonly index: number; readonly result: CheckResult; readonly cutOff: readonly OperatorName[] };
+  | { readonly type: 'done'; readonly index: number; readonly result: CheckResult; readonly coverage?: RunCoverage; readonly cutOff: readonly OperatorName[] };

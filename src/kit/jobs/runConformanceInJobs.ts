@@ -24,7 +24,8 @@ import { cutOffOperator } from '../../isolation/channelAdapter.js';
 import { AdapterSpecError, loadAdapterSpec } from '../../isolation/loadAdapterSpec.js';
 import { ADAPTER_METHODS } from '../../operators/index.js';
 import { catalogue } from '../../../properties/catalogue.js';
-import { checkSettings, plannedCheckBase, plannedChecks, reportHead, runConformance, type ConformanceOptions, type ConformanceReport, type PlannedCheck } from '../runConformance.js';
+import type { RunCoverage } from '../coverage/runCoverage.js';
+import { checkSettings, plannedCheckBase, plannedChecks, reportHead, runConformance, runCoverage, type ConformanceOptions, type ConformanceReport, type PlannedCheck } from '../runConformance.js';
 import { claimBoard, runningOn, serveClaims, stopClaims } from './claimBoard.js';
 import { checkRunner } from './checkRunner.js';
 import { CHECK_WORKER_SOURCE } from './checkWorkerSource.js';
@@ -107,14 +108,16 @@ async function runSpread(spec: AdapterSpecRecord, adapter: Adapter, options: Job
   const workers = Array.from({ length: threads - 1 }, (_, i) => new Worker(CHECK_WORKER_SOURCE, { eval: true, workerData: data(i + 1) }));
 
   const results: (CheckResult | undefined)[] = new Array<CheckResult | undefined>(total);
+  const coverages: (RunCoverage | undefined)[] = new Array<RunCoverage | undefined>(total);
   const cutOff = new Set<OperatorName>();
   let finished = 0;
   let unable: Error | undefined;
   const stopped = () => options.signal?.aborted === true || unable !== undefined;
-  const record = (index: number, result: CheckResult) => {
+  const record = (index: number, result: CheckResult, coverage?: RunCoverage) => {
     // A check cut short by the stop (its adapter was killed) says nothing about the adapter: it is left out.
     if (stopped() || results[index] !== undefined) return;
     results[index] = result;
+    coverages[index] = coverage;
     finished++;
     options.onProgress?.(finished, total, result.id);
   };
@@ -140,7 +143,7 @@ async function runSpread(spec: AdapterSpecRecord, adapter: Adapter, options: Job
         w.on('message', (m: FromWorker) => {
           if (m.type === 'done') {
             spreadCutOff(w, m.cutOff);
-            record(m.index, m.result);
+            record(m.index, m.result, m.coverage);
           } else if (unable === undefined) {
             unable = m.specError ? new AdapterSpecError(m.message) : new Error(m.message);
             stopAll();
@@ -159,9 +162,9 @@ async function runSpread(spec: AdapterSpecRecord, adapter: Adapter, options: Job
   const run = checkRunner(adapter, options, planned);
   try {
     await serveClaims(board, 0, order, async (index) => {
-      const { result, cutOff: ops } = await run(index);
+      const { result, coverage, cutOff: ops } = await run(index);
       spreadCutOff(null, ops);
-      record(index, result);
+      record(index, result, coverage);
     });
     await Promise.all(workersEnded);
   } finally {
@@ -174,6 +177,7 @@ async function runSpread(spec: AdapterSpecRecord, adapter: Adapter, options: Job
   return {
     ...reportHead(adapter, options),
     checks,
+    ...runCoverage(planned, coverages.filter((c): c is RunCoverage => c !== undefined)),
     ...(cutOffInOrder.length > 0 ? { cutOff: cutOffInOrder } : {}),
     ...(options.signal?.aborted === true ? { interrupted: { reason: String(options.signal.reason), planned: total } } : {}),
   };

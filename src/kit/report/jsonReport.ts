@@ -14,6 +14,8 @@ import type { JobsFallback } from '../jobs/jobsFallback.js';
 import { countByStatus } from './checkGroups.js';
 import { replayCommand } from './replayCommand.js';
 import { isScale, SCALES, type Scale } from '../../shape/scale.js';
+import type { RunCoverage } from '../coverage/runCoverage.js';
+import { prettyJson } from './prettyJson.js';
 
 export const REPORT_FORMAT = 'convkit-report/1';
 
@@ -63,6 +65,8 @@ export interface JsonReport {
   /** Several jobs were asked for but the checks ran on one thread, and why (`kit.jobs.fallback`). */
   readonly jobsFallback?: JobsFallback;
   readonly checks: readonly JsonCheck[];
+  /** The configuration-space cells the properties exercised, per operator, and the boundaries missed (`kit.coverage`). */
+  readonly coverage?: RunCoverage;
 }
 
 let version: string | undefined;
@@ -127,12 +131,16 @@ export function toJsonReport(report: ConformanceReport, context: JsonReportConte
     summary: { total: report.checks.length, ...countByStatus(report.checks) },
     ...(report.jobsFallback !== undefined ? { jobsFallback: report.jobsFallback } : {}),
     checks: report.checks.map((c) => jsonCheck(c, adapterSpec)),
+    ...(report.coverage !== undefined ? { coverage: report.coverage } : {}),
   };
 }
 
 /** The report as the text of a .json file. */
 export function formatJsonReport(report: ConformanceReport, context: JsonReportContext = {}): string {
-  return `${JSON.stringify(toJsonReport(report, context), null, 2)}\n`;
+  // Each coverage cell and warning on one line (prettyJson.ts); everything else as JSON.stringify indents it.
+  const oneLine = (path: readonly (string | number)[]) =>
+    path[0] === 'coverage' && (path[1] === 'warnings' ? path.length === 3 : path.length === 5 && (path[3] === 'cells' || path[3] === 'boundaries'));
+  return `${prettyJson(toJsonReport(report, context), oneLine)}\n`;
 }
 
 const KINDS: readonly CheckKind[] = ['golden', 'property', 'corpus'];
