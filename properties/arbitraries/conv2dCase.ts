@@ -8,7 +8,7 @@ import type { Conv2dOptions, PaddingMode, TensorData } from '../../src/adapter/c
 import type { OperatorCall } from '../../src/adapter/operatorCall.js';
 import { resolveConvPadding } from '../../src/shape/conv2dGeometry.js';
 import { oneTo, tensorArb, upTo } from './values.js';
-import { kernelExtentArb, scaleMix, sizeArb, sometimes } from './scaleMix.js';
+import { kernelExtentArb, scaleMix, sizeArb } from './scaleMix.js';
 import { SCALE_MODELS, type Scale, type ScaleModel } from '../../src/shape/scale.js';
 
 export interface Conv2dCase {
@@ -55,9 +55,23 @@ interface ConvParams {
   readonly mode: PaddingMode;
   readonly extra: [number, number];
   readonly bias: boolean;
-  /** Size the axes so a reflect or circular pad sits at its limit (`shape.boundaries`). */
-  readonly atLimit: boolean;
+  /** The boundary the case is drawn for on purpose, if any (`shape.boundaries`). */
+  readonly edge: Edge;
 }
+
+/**
+ * The conv2d boundaries drawn on purpose (`shape.boundaries`), each with a set probability: `pad-limit` (20%)
+ * puts the largest reflect or circular pad at its mode's limit (pad = size − 1, pad = size); `same-even` (5%)
+ * is 'same' padding with an even dilated kernel along the width; `dilated-fills` (5%) is a dilated kernel
+ * exactly as long as the padded height. Each applies only where the constraints allow it.
+ */
+type Edge = 'none' | 'pad-limit' | 'same-even' | 'dilated-fills';
+const edgeArb: fc.Arbitrary<Edge> = fc.oneof(
+  { weight: 70, arbitrary: fc.constant<Edge>('none') },
+  { weight: 20, arbitrary: fc.constant<Edge>('pad-limit') },
+  { weight: 5, arbitrary: fc.constant<Edge>('same-even') },
+  { weight: 5, arbitrary: fc.constant<Edge>('dilated-fills') },
+);
 
 /** The parts of a case every profile draws the same way, honouring the constraints. */
 function common(c: Conv2dCaseConstraints) {
@@ -67,7 +81,7 @@ function common(c: Conv2dCaseConstraints) {
     padding: c.padding !== undefined ? fc.constant(c.padding) : paddingArb(c.paddingForms ?? true),
     mode: fc.constantFrom(...(c.modes ?? (['zeros', 'reflect', 'replicate', 'circular'] as const))),
     bias: c.bias === false ? fc.constant(false) : fc.boolean(),
-    atLimit: sometimes(0.2),
+    edge: edgeArb,
   };
 }
 
@@ -115,16 +129,18 @@ function convWork(p: ConvParams, height: number, width: number): number {
 }
 
 export function conv2dCaseArb(c: Conv2dCaseConstraints = {}, scale: Scale = 'default'): fc.Arbitrary<Conv2dCase> {
-  return scaleMix(scale, tinyParams(c), (m) => realisticParams(c, m)).chain((p) => {
+  return scaleMix(scale, tinyParams(c), (m) => realisticParams(c, m)).chain((drawn) => {
+    const p = atEdge(drawn, c);
     const stride: [number, number] = p.padding === 'same' ? [1, 1] : p.stride;
     const pads = resolveConvPadding('conv2d', p.padding, p.kernel, p.dilation, stride);
     const span = (k: number, d: number) => d * (k - 1) + 1;
-    // Big enough for the kernel, and for reflect (pad < size) and circular (pad ≤ size) limits; `atLimit`
-    // puts the largest pad exactly at its mode's limit where the kernel allows it (`shape.boundaries`).
-    const limitGap = p.mode === 'circular' && p.atLimit ? 0 : 1;
+    // Big enough for the kernel, and for reflect (pad < size) and circular (pad ≤ size) limits; the
+    // 'pad-limit' edge puts the largest pad exactly at its mode's limit where the kernel allows it (`shape.boundaries`).
+    const atLimit = p.edge === 'pad-limit' && (p.mode === 'circular' || p.mode === 'reflect');
+    const limitGap = atLimit && p.mode === 'circular' ? 0 : 1;
     const axisSize = (k: number, d: number, before: number, after: number, extra: number) => {
       const padFloor = Math.max(before, after) + limitGap;
-      return Math.max(1, span(k, d) - before - after, padFloor) + (p.atLimit && (p.mode === 'circular' || p.mode === 'reflect') ? 0 : extra);
+      return Math.max(1, span(k, d) - before - after, padFloor) + (atLimit ? 0 : extra);
     };
     let height = axisSize(p.kernel[0], p.dilation[0], pads.top, pads.bottom, p.extra[0]);
     let width = axisSize(p.kernel[1], p.dilation[1], pads.left, pads.right, p.extra[1]);
@@ -144,6 +160,39 @@ export function conv2dCaseArb(c: Conv2dCaseConstraints = {}, scale: Scale = 'def
       options: fc.constant(options),
     });
   });
+}
+
+/**
+ * The drawn parameters moved onto their edge (`shape.boundaries`), where the constraints allow it; 'none' and
+ * an edge the constraints rule out leave them as drawn, so a shrunk case falls back to its plain draw.
+ */
+function atEdge(p: ConvParams, c: Conv2dCaseConstraints): ConvParams {
+  const modes = c.modes ?? ['zeros', 'reflect', 'replicate', 'circular'];
+  const freePadding = c.padding === undefined;
+  if (p.edge === 'pad-limit') {
+    // A limited mode (zeros → circular, replicate → reflect, when allowed) with a positive pad.
+    const limited = p.mode === 'zeros' && modes.includes('circular') ? 'circular' : p.mode === 'replicate' && modes.includes('reflect') ? 'reflect' : p.mode;
+    const stride: [number, number] = p.padding === 'same' ? [1, 1] : p.stride;
+    const pads = resolveConvPadding('conv2d', p.padding, p.kernel, p.dilation, stride);
+    const unpadded = pads.top + pads.bottom + pads.left + pads.right === 0;
+    return { ...p, mode: limited, padding: unpadded && freePadding ? 1 : p.padding };
+  }
+  if (p.edge === 'same-even' && (c.padding === 'same' || (freePadding && c.paddingForms !== false))) {
+    // d·(k − 1) + 1 is even exactly when d is odd and k is even.
+    const kernel: [number, number] = [p.kernel[0], p.kernel[1] % 2 === 0 ? p.kernel[1] : p.kernel[1] + 1];
+    const dilation: [number, number] = [p.dilation[0], p.dilation[1] % 2 === 1 ? p.dilation[1] : p.dilation[1] - 1];
+    return { ...p, padding: 'same', kernel, dilation };
+  }
+  if (p.edge === 'dilated-fills' && c.dilation !== false && c.padding !== 'same') {
+    // The height is then sized to the dilated extent minus the pads; 'same' pads (d(k − 1) in all) or pads
+    // the reflect/circular floor keeps the axis above give way to no padding.
+    const kernel: [number, number] = [Math.max(2, p.kernel[0]), p.kernel[1]];
+    const dilation: [number, number] = [Math.max(2, p.dilation[0]), p.dilation[1]];
+    const pads = resolveConvPadding('conv2d', p.padding === 'same' ? undefined : p.padding, kernel, dilation, p.stride);
+    const fits = p.padding !== 'same' && dilation[0] * (kernel[0] - 1) + 1 - pads.top - pads.bottom >= Math.max(pads.top, pads.bottom) + 1;
+    return { ...p, kernel, dilation, extra: [0, p.extra[1]], padding: fits || !freePadding ? p.padding : undefined };
+  }
+  return p;
 }
 
 export function conv2dCall(c: Conv2dCase): OperatorCall {

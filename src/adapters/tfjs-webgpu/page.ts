@@ -10,7 +10,7 @@ import '@tensorflow/tfjs-backend-webgpu';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { buildTfjsAdapter } from '../tfjs/buildTfjsAdapter.js';
 
-/** Storage and accumulation: f32 buffers and f32 WGSL arithmetic (see above). */
+/** Storage and accumulation: f32 buffers and f32 WGSL arithmetic (see above; measured below, in the name). */
 export const TFJS_WEBGPU_NUMERICS = { storage: 'float32', accumulate: 'float32' } as const;
 
 const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
@@ -22,4 +22,19 @@ await tf.ready();
 // kernel of a call runs in compute shaders.
 tf.env().set('WEBGPU_CPU_FORWARD', false);
 
-export default buildTfjsAdapter(tf, { name: `tfjs-core ${tf.version_core} (webgpu backend in Chromium, f32)`, gradients: true, asyncReadback: true });
+/** One value computed by a compute shader and read back (the measurement of TFJS_WEBGPU_NUMERICS). */
+async function onGpu(f: () => tf.Tensor): Promise<number> {
+  const y = tf.tidy(f);
+  try {
+    return (await y.data())[0]!;
+  } finally {
+    y.dispose();
+  }
+}
+// 1 + 2⁻²⁰ survives only float32's 24 significand bits (float16 reads back 1); 2⁻¹⁴⁹·1 shows whether subnormals
+// are flushed (WGSL lets an implementation flush them).
+const float32Arithmetic = (await onGpu(() => tf.add(tf.scalar(1), tf.scalar(2 ** -20)))) === Math.fround(1 + 2 ** -20);
+const subnormals = (await onGpu(() => tf.mul(tf.scalar(2 ** -149), tf.scalar(1)))) !== 0;
+const precision = `${float32Arithmetic ? 'f32' : 'not f32: 1 + 2^-20 rounded to 1'}; subnormals ${subnormals ? 'kept' : 'flushed'}`;
+
+export default buildTfjsAdapter(tf, { name: `tfjs-core ${tf.version_core} (webgpu backend in Chromium: ${precision})`, gradients: true, asyncReadback: true });
