@@ -27,6 +27,11 @@ export interface BuiltinAdapter {
     readonly assets: readonly PageAsset[];
     /** How long its page may take to load (ms), when longer than the channel's default handshake limit. */
     readonly startTimeoutMs?: number;
+    /**
+     * The least per-call limit (ms) it runs with: a GPU backend compiles shaders for each new shape (seconds
+     * each on SwiftShader, more on a loaded machine), so the default 10 s would time out correct calls.
+     */
+    readonly minCallTimeoutMs?: number;
   };
 }
 
@@ -67,26 +72,26 @@ export const BUILTIN_ADAPTERS: readonly BuiltinAdapter[] = [
     name: 'page:tfjs:webgl',
     description: 'TensorFlow.js, WebGL backend (fragment shaders; WebGL 2 on SwiftShader here), in headless Chromium, float32 textures, with gradients',
     install: TFJS_PAGE_INSTALL('@tensorflow/tfjs-backend-webgl'),
-    page: { path: 'adapters/tfjs-webgl/page', exportName: 'default', assets: [] },
+    page: { path: 'adapters/tfjs-webgl/page', exportName: 'default', assets: [], minCallTimeoutMs: 30_000 },
   },
   {
     name: 'page:tfjs:webgpu',
     description: 'TensorFlow.js, WebGPU backend (WGSL compute shaders), in headless Chromium, f32, with gradients',
     install: TFJS_PAGE_INSTALL('@tensorflow/tfjs-backend-webgpu'),
-    page: { path: 'adapters/tfjs-webgpu/page', exportName: 'default', assets: [], startTimeoutMs: 60_000 },
+    page: { path: 'adapters/tfjs-webgpu/page', exportName: 'default', assets: [], startTimeoutMs: 60_000, minCallTimeoutMs: 60_000 },
   },
   {
     name: 'page:onnxruntime-web:wasm',
     description: 'ONNX Runtime Web, wasm execution provider, in headless Chromium, float32; no backward operators',
     install: 'npm i onnxruntime-web; Chromium (apt-get install -y chromium)',
-    page: { path: 'adapters/onnxruntime-web-wasm/page', exportName: 'default', assets: ortWeb('') },
+    page: { path: 'adapters/onnxruntime-web-wasm/page', exportName: 'default', assets: ortWeb(''), minCallTimeoutMs: 30_000 },
   },
   {
     name: 'page:onnxruntime-web:webgpu',
     description: 'ONNX Runtime Web, webgpu execution provider (WGSL), in headless Chromium, float32; no backward operators',
     install: 'npm i onnxruntime-web; Chromium (apt-get install -y chromium)',
     // 27 MB of WebAssembly to compile, then the WebGPU device and ORT's first shaders (about 12 s on SwiftShader).
-    page: { path: 'adapters/onnxruntime-web-webgpu/page', exportName: 'default', assets: ortWeb('.asyncify'), startTimeoutMs: 120_000 },
+    page: { path: 'adapters/onnxruntime-web-webgpu/page', exportName: 'default', assets: ortWeb('.asyncify'), startTimeoutMs: 120_000, minCallTimeoutMs: 60_000 },
   },
   { name: 'pytorch', description: 'PyTorch (torch.nn.functional and autograd), float64, over the stdio protocol', install: 'pip install torch (or apt-get install python3-torch); CONVKIT_PYTHON picks the python', python: 'python/adapters/torch_adapter.py' },
 ];

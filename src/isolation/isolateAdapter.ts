@@ -35,8 +35,12 @@ export function isolateAdapter(spec: string, constraints: IsolateConstraints = {
   }
   const builtin = builtinAdapter(spec);
   if (builtin?.page) {
-    const { exportName, assets, startTimeoutMs } = builtin.page;
-    const limits = startTimeoutMs !== undefined && constraints.startTimeoutMs === undefined ? { ...constraints, startTimeoutMs } : constraints;
+    const { exportName, assets, startTimeoutMs, minCallTimeoutMs } = builtin.page;
+    const limits = {
+      ...constraints,
+      ...(startTimeoutMs !== undefined && constraints.startTimeoutMs === undefined ? { startTimeoutMs } : {}),
+      ...(minCallTimeoutMs !== undefined ? { timeoutMs: Math.max(minCallTimeoutMs, constraints.timeoutMs ?? 0) } : {}),
+    };
     return channelAdapter(pageChannel(fileURLToPath(builtinModuleUrl(builtin.page)), { exportName, assets, browserPath: constraints.browserPath }), limits);
   }
   if (spec.startsWith(PAGE_PREFIX)) {
