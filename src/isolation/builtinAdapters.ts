@@ -66,13 +66,13 @@ export const BUILTIN_ADAPTERS: readonly BuiltinAdapter[] = [
     name: 'page:tfjs:wasm',
     description: 'TensorFlow.js, WebAssembly backend, in headless Chromium, float32, with gradients',
     install: TFJS_PAGE_INSTALL('@tensorflow/tfjs-backend-wasm'),
-    page: { path: 'adapters/tfjs-wasm/page', exportName: 'default', assets: TFJS_WASM_FILES.map((f) => ({ package: '@tensorflow/tfjs-backend-wasm', file: `dist/${f}` })) },
+    page: { path: 'adapters/tfjs-wasm/page', exportName: 'default', assets: TFJS_WASM_FILES.map((f) => ({ package: '@tensorflow/tfjs-backend-wasm', file: `dist/${f}` })), startTimeoutMs: 60_000, minCallTimeoutMs: 30_000 },
   },
   {
     name: 'page:tfjs:webgl',
     description: 'TensorFlow.js, WebGL backend (fragment shaders; WebGL 2 on SwiftShader here), in headless Chromium, float32 textures, with gradients',
     install: TFJS_PAGE_INSTALL('@tensorflow/tfjs-backend-webgl'),
-    page: { path: 'adapters/tfjs-webgl/page', exportName: 'default', assets: [], minCallTimeoutMs: 30_000 },
+    page: { path: 'adapters/tfjs-webgl/page', exportName: 'default', assets: [], startTimeoutMs: 60_000, minCallTimeoutMs: 30_000 },
   },
   {
     name: 'page:tfjs:webgpu',
@@ -84,7 +84,7 @@ export const BUILTIN_ADAPTERS: readonly BuiltinAdapter[] = [
     name: 'page:onnxruntime-web:wasm',
     description: 'ONNX Runtime Web, wasm execution provider, in headless Chromium, float32; no backward operators',
     install: 'npm i onnxruntime-web; Chromium (apt-get install -y chromium)',
-    page: { path: 'adapters/onnxruntime-web-wasm/page', exportName: 'default', assets: ortWeb(''), minCallTimeoutMs: 30_000 },
+    page: { path: 'adapters/onnxruntime-web-wasm/page', exportName: 'default', assets: ortWeb(''), startTimeoutMs: 60_000, minCallTimeoutMs: 30_000 },
   },
   {
     name: 'page:onnxruntime-web:webgpu',
