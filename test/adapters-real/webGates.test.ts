@@ -74,7 +74,7 @@ const gates: WebGate[] = [
   { adapter: 'page:onnxruntime-web:webgpu', baseline: 'onnxruntime-web-webgpu', triaged: false, runs: RUNS.webgpu, missing: need('onnxruntime-web', true, true) },
   { adapter: 'page:tfjs:wasm', baseline: 'tfjs-wasm-page', triaged: false, runs: RUNS.page, missing: need('@tensorflow/tfjs-backend-wasm', true) },
   { adapter: 'page:tfjs:webgl', baseline: 'tfjs-webgl', triaged: false, runs: RUNS.page, missing: need('@tensorflow/tfjs-backend-webgl', true) },
-  { adapter: 'page:tfjs:webgpu', baseline: 'tfjs-webgpu', triaged: false, runs: RUNS.webgpu, missing: need('@tensorflow/tfjs-backend-webgpu', true, true) },
+  { adapter: 'page:tfjs:webgpu', baseline: 'tfjs-webgpu', triaged: true, runs: RUNS.webgpu, missing: need('@tensorflow/tfjs-backend-webgpu', true, true) },
 ].map((g) => ({ ...g, missing: g.missing !== '' ? g.missing : g.triaged ? '' : UNTRIAGED }));
 
 describe('web backends against their baselines (convkit run --scale small --baseline --strict)', () => {
