@@ -10,6 +10,7 @@ import { windowOutputSize, type GeometryAxis } from '../../src/shape/windowOutpu
 import { BOUNDARIES, poolAxisBoundaries } from '../../src/shape/boundaries.js';
 import type { Scale, ScaleModel } from '../../src/shape/scale.js';
 import { scaleMix, sizeArb } from './scaleMix.js';
+import { favouredInteger } from './favouredInteger.js';
 import { oneTo, tensorArb, upTo, float32Value } from './values.js';
 
 export interface MaxPool2dCase {
@@ -55,18 +56,23 @@ function edgeArb(c: PoolCaseConstraints): fc.Arbitrary<Edge> {
 /**
  * Realistic pooling windows (`shape.scale`): windows up to 8×8 with padding up to ⌊k/2⌋ (≥ 2 from k = 4),
  * many planes (N·C past 16, channel counts with SIMD tails), global pooling (k = H, W), and planes past 2048
- * elements, each profile wide in its own dimension.
+ * elements (long rows), each profile wide in its own dimension.
  */
 function realisticWindowArb(dilated: boolean, c: PoolCaseConstraints, m: ScaleModel): fc.Arbitrary<Window> {
   const tiny = { stride: fc.option(fc.tuple(oneTo(3), oneTo(3)), { nil: undefined }), dilation: dilated ? fc.tuple(oneTo(2), oneTo(2)) : fc.constant<[number, number]>([1, 1]), ceilMode: c.ceilMode === undefined ? fc.boolean() : fc.constant(c.ceilMode), edge: edgeArb(c), global: fc.constant<boolean>(false) };
-  const wideKernel = fc.oneof({ withCrossShrink: true }, { weight: 2, arbitrary: oneTo(8) }, { weight: 1, arbitrary: fc.constant(8) });
+  const wideKernel = favouredInteger({ min: 1, max: 8, favoured: [8], share: 1 / 3 });
   return fc.oneof(
     fc.record({ ...tiny, kernel: fc.tuple(wideKernel, wideKernel), padding: fc.tuple(upTo(4), upTo(4)), size: fc.tuple(oneTo(12), oneTo(12)), planes: fc.tuple(oneTo(2), oneTo(2)) }),
     fc.record({ ...tiny, kernel: fc.tuple(oneTo(3), oneTo(3)), padding: fc.tuple(upTo(1), upTo(1)), size: fc.tuple(oneTo(4), oneTo(4)), planes: fc.tuple(oneTo(m.maxBatch), sizeArb(m.maxChannels)) }),
     fc.record({ ...tiny, stride: fc.constant(undefined), kernel: fc.constant<[number, number]>([1, 1]), padding: fc.constant<[number, number]>([0, 0]), size: fc.tuple(oneTo(16), oneTo(16)), planes: fc.tuple(oneTo(2), sizeArb(16)), global: fc.constant(true), dilation: fc.constant<[number, number]>([1, 1]), edge: fc.constant<Edge>('none') }),
-    fc.record({ ...tiny, kernel: fc.tuple(oneTo(2), oneTo(2)), padding: fc.tuple(upTo(1), upTo(1)), size: fc.tuple(fc.integer({ min: 32, max: m.maxExtent }), sizeArb(m.maxExtent)), planes: fc.constant<[number, number]>([1, 1]) }),
+    // Planes past 2048 elements as long rows (a 1-D signal as N×C×1×L), so a bug at an element offset shrinks
+    // along one axis to the first plane size that shows it (a 2-D plane stops at the first H·W past the bound).
+    fc.record({ ...tiny, kernel: fc.tuple(oneTo(2), oneTo(2)), padding: fc.tuple(upTo(1), upTo(1)), size: fc.tuple(oneTo(2), longRow(m)), planes: fc.constant<[number, number]>([1, 1]) }),
   );
 }
+
+/** Row lengths up to maxExtent² elements, with the float16 index limit 2048 and its neighbours drawn on purpose. */
+const longRow = (m: ScaleModel) => favouredInteger({ min: 1, max: m.maxExtent * m.maxExtent, favoured: [2047, 2048, 2049, 2050, 2051], share: 1 / 4 });
 
 const windowArb = (dilated: boolean, c: PoolCaseConstraints, scale: Scale) => scaleMix(scale, tinyWindowArb(dilated, c), (m) => realisticWindowArb(dilated, c, m));
 
