@@ -50,7 +50,7 @@ class FavouredInteger extends fc.Arbitrary<number> {
 }
 
 /** How many of the smallest values below a failing one are tried one by one after the bisection. */
-export const LINEAR_TAIL = 32;
+export const LINEAR_TAIL = 8;
 
 function* shrinkCandidates(plain: fc.Arbitrary<number>, min: number, value: number): IterableIterator<fc.Value<number>> {
   const tried = new Set<number>();
