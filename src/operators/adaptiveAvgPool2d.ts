@@ -1,7 +1,7 @@
 /** adaptiveAvgPool2d (spec/pooling.md, adaptive pooling): the mean of each window derived from the output size. */
 import type { AdaptivePool2dOptions, Feature } from '../adapter/contract.js';
 import type { OperatorCall } from '../adapter/operatorCall.js';
-import { adaptiveAvgPool2d } from '../reference/adaptiveAvgPool2d.js';
+import { adaptiveAvgPool2d, adaptiveAvgPool2dWithAbsSum } from '../reference/adaptiveAvgPool2d.js';
 import { adaptiveAvgPool2dBackward } from '../reference/adaptiveAvgPool2dBackward.js';
 import { adaptivePool2dGeometry, adaptivePool2dOutputShape, type AdaptiveAxis } from '../shape/adaptivePool2dGeometry.js';
 import { adaptivePool2dCall, adaptivePool2dCaseArb, adaptivePool2dInvalidArb } from '../../properties/arbitraries/adaptivePoolCase.js';
@@ -36,6 +36,7 @@ export const adaptiveAvgPool2dOperator: OperatorRecord = {
   inputs: ['input'],
   signature: [tensor('input'), options],
   reference: (call) => adaptiveAvgPool2d(inputTensor(call, 'input'), opts(call)),
+  referenceWithAbsSum: (call) => adaptiveAvgPool2dWithAbsSum(inputTensor(call, 'input'), opts(call)),
   outputShape: (call) => adaptivePool2dOutputShape(geometry(call, 'adaptiveAvgPool2d')),
   shapeClause: 'shape.adaptive-pool',
   terms: (call) => {

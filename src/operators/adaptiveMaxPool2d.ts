@@ -24,6 +24,7 @@ export const adaptiveMaxPool2dOperator: OperatorRecord = {
   inputs: ['input'],
   signature: [tensor('input'), options],
   reference: (call) => adaptiveMaxPool2d(inputTensor(call, 'input'), opts(call)),
+  referenceWithAbsSum: (call) => ({ result: adaptiveMaxPool2d(inputTensor(call, 'input'), opts(call)), absSum: null }), // comparisons only (`num.exact`)
   outputShape: (call) => adaptivePool2dOutputShape(adaptivePool2dGeometry(call.inputs['input']?.shape ?? [], opts(call), 'adaptiveMaxPool2d')),
   shapeClause: 'shape.adaptive-pool',
   terms: () => 0, // comparisons only (`num.exact`)

@@ -1,7 +1,7 @@
 /** avgPool2d (spec/pooling.md): windows with stride, zero padding, ceil mode, count_include_pad and divisor_override. */
 import type { AvgPool2dOptions, Feature } from '../adapter/contract.js';
 import type { OperatorCall } from '../adapter/operatorCall.js';
-import { avgPool2d } from '../reference/avgPool2d.js';
+import { avgPool2d, avgPool2dWithAbsSum } from '../reference/avgPool2d.js';
 import { avgPool2dBackward } from '../reference/avgPool2dBackward.js';
 import { avgPool2dGeometry, pool2dOutputShape } from '../shape/pool2dGeometry.js';
 import { avgPool2dInvalidArb } from '../../properties/arbitraries/invalidCall.js';
@@ -31,6 +31,7 @@ export const avgPool2dOperator: OperatorRecord = {
   inputs: ['input'],
   signature: [tensor('input'), options],
   reference: (call) => avgPool2d(inputTensor(call, 'input'), opts(call)),
+  referenceWithAbsSum: (call) => avgPool2dWithAbsSum(inputTensor(call, 'input'), opts(call)),
   outputShape: (call) => pool2dOutputShape(avgPool2dGeometry(call.inputs['input']?.shape ?? [], opts(call))),
   shapeClause: 'shape.pool',
   terms: (call) => {

@@ -1,7 +1,7 @@
 /** conv2d (spec/conv2d.md): NCHW input, OIHW weight, optional bias, every padding form and mode. */
 import type { Conv2dOptions, Feature } from '../adapter/contract.js';
 import type { OperatorCall } from '../adapter/operatorCall.js';
-import { conv2d } from '../reference/conv2d.js';
+import { conv2d, conv2dWithAbsSum } from '../reference/conv2d.js';
 import { conv2dBackward } from '../reference/conv2dBackward.js';
 import { conv2dGeometry, conv2dOutputShape } from '../shape/conv2dGeometry.js';
 import { conv2dCall, conv2dCaseArb } from '../../properties/arbitraries/conv2dCase.js';
@@ -37,6 +37,7 @@ export const conv2dOperator: OperatorRecord = {
   inputs: ['input', 'weight', 'bias'],
   signature: [tensor('input'), tensor('weight'), tensor('bias', true), options],
   reference: (call) => conv2d(inputTensor(call, 'input'), inputTensor(call, 'weight'), optionalInputTensor(call, 'bias'), opts(call)),
+  referenceWithAbsSum: (call) => conv2dWithAbsSum(inputTensor(call, 'input'), inputTensor(call, 'weight'), optionalInputTensor(call, 'bias'), opts(call)),
   outputShape: (call) => conv2dOutputShape(conv2dGeometry(call.inputs['input']?.shape ?? [], call.inputs['weight']?.shape ?? [], call.inputs['bias']?.shape ?? null, call.options)),
   shapeClause: 'shape.conv',
   // C/groups·kh·kw products, plus the bias (`num.tolerance.terms`).

@@ -1,7 +1,7 @@
 /** convTranspose2d (spec/conv-transpose2d.md): NCHW input, [C, O/groups, kh, kw] weight, optional bias. */
 import type { ConvTranspose2dOptions, Feature } from '../adapter/contract.js';
 import type { OperatorCall } from '../adapter/operatorCall.js';
-import { convTranspose2d } from '../reference/convTranspose2d.js';
+import { convTranspose2d, convTranspose2dWithAbsSum } from '../reference/convTranspose2d.js';
 import { convTranspose2dBackward } from '../reference/convTranspose2dBackward.js';
 import { convTranspose2dGeometry, convTranspose2dOutputShape } from '../shape/convTranspose2dGeometry.js';
 import { convTranspose2dCall, convTranspose2dCaseArb } from '../../properties/arbitraries/convTranspose2dCase.js';
@@ -31,6 +31,7 @@ export const convTranspose2dOperator: OperatorRecord = {
   inputs: ['input', 'weight', 'bias'],
   signature: [tensor('input'), tensor('weight'), tensor('bias', true), options],
   reference: (call) => convTranspose2d(inputTensor(call, 'input'), inputTensor(call, 'weight'), optionalInputTensor(call, 'bias'), opts(call)),
+  referenceWithAbsSum: (call) => convTranspose2dWithAbsSum(inputTensor(call, 'input'), inputTensor(call, 'weight'), optionalInputTensor(call, 'bias'), opts(call)),
   outputShape: (call) =>
     convTranspose2dOutputShape(convTranspose2dGeometry(call.inputs['input']?.shape ?? [], call.inputs['weight']?.shape ?? [], call.inputs['bias']?.shape ?? null, call.options)),
   shapeClause: 'shape.conv-transpose',

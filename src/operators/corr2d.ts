@@ -1,5 +1,5 @@
 /** The notes' corr2d(X, K): the valid cross-correlation of one plane with one kernel (spec/correlation.md). */
-import { corr2d } from '../reference/corr2d.js';
+import { corr2d, corr2dWithAbsSum } from '../reference/corr2d.js';
 import { corr2dCall, matrixCaseArb } from '../../properties/arbitraries/corr2dCase.js';
 import { inputTensor } from './callTensors.js';
 import type { OperatorRecord } from './operatorRecord.js';
@@ -11,6 +11,7 @@ export const corr2dOperator: OperatorRecord = {
   inputs: ['x', 'k'],
   signature: [tensor('x'), tensor('k')],
   reference: (call) => corr2d(inputTensor(call, 'x'), inputTensor(call, 'k')),
+  referenceWithAbsSum: (call) => corr2dWithAbsSum(inputTensor(call, 'x'), inputTensor(call, 'k')),
   outputShape: (call) => {
     const [h = 0, w = 0] = call.inputs['x']?.shape ?? [];
     const [kh = 0, kw = 0] = call.inputs['k']?.shape ?? [];

@@ -35,6 +35,7 @@ export const maxPool2dOperator: OperatorRecord = {
   inputs: ['input'],
   signature: [tensor('input'), options],
   reference: (call) => maxPool2d(inputTensor(call, 'input'), opts(call)),
+  referenceWithAbsSum: (call) => ({ result: maxPool2d(inputTensor(call, 'input'), opts(call)), absSum: null }), // comparisons only (`num.exact`)
   outputShape: (call) => pool2dOutputShape(maxPool2dGeometry(call.inputs['input']?.shape ?? [], opts(call))),
   shapeClause: 'shape.pool',
   terms: () => 0, // comparisons only (`num.exact`)

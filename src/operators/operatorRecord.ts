@@ -11,6 +11,7 @@ import type fc from 'fast-check';
 import type { Feature, OperatorName } from '../adapter/contract.js';
 import type { ForwardOp, OperatorCall } from '../adapter/operatorCall.js';
 import type { Tensor } from '../tensor/tensor.js';
+import type { WithAbsSum } from '../reference/withAbsSum.js';
 import type { Signature } from './signature.js';
 import type { Scale } from '../shape/scale.js';
 import type { BoundaryId } from '../shape/boundaries.js';
@@ -55,6 +56,11 @@ export interface OperatorRecord {
   readonly signature: Signature;
   /** The float64 reference; throws ConvkitError on an invalid call. */
   readonly reference: (call: OperatorCall) => Tensor;
+  /**
+   * The reference and Σ|xᵢ·wᵢ| per output element in one pass, for the tolerance (`num.tolerance`); the absolute
+   * sum is null where `terms` is 0 (`num.exact`). Equal to the reference on the absolute call, value for value.
+   */
+  readonly referenceWithAbsSum: (call: OperatorCall) => WithAbsSum;
   /** The output shape from the operator's shape module (throws on an invalid call). */
   readonly outputShape: (call: OperatorCall) => number[];
   readonly shapeClause: string;

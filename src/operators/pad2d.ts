@@ -31,6 +31,7 @@ export const pad2dOperator: OperatorRecord = {
     const { pads, mode, value } = opts(call);
     return pad2d(inputTensor(call, 'input'), pads, mode, value);
   },
+  referenceWithAbsSum: (call) => ({ result: pad2dOperator.reference(call), absSum: null }), // copies only (`num.exact`)
   outputShape: (call) => pad2dOutputShape(pad2dGeometry(call.inputs['input']?.shape ?? [], opts(call).pads, opts(call).mode)),
   shapeClause: 'shape.pad',
   terms: () => 0, // copies only (`num.exact`)

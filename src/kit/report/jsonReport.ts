@@ -10,6 +10,7 @@ import type { CheckKind, CheckResult, CheckStatus } from '../../check/checkResul
 import { FAMILIES, type Family } from '../../check/checkFamily.js';
 import { packageRoot } from '../../spec/specClauses.js';
 import type { ConformanceReport } from '../runConformance.js';
+import type { JobsFallback } from '../jobs/jobsFallback.js';
 import { countByStatus } from './checkGroups.js';
 import { replayCommand } from './replayCommand.js';
 import { isScale, SCALES, type Scale } from '../../shape/scale.js';
@@ -61,6 +62,8 @@ export interface JsonReport {
   readonly finishedAt?: string;
   readonly durationMs?: number;
   readonly summary: { readonly total: number } & Readonly<Record<CheckStatus, number>>;
+  /** Several jobs were asked for but the checks ran on one thread, and why (`kit.jobs.fallback`). */
+  readonly jobsFallback?: JobsFallback;
   readonly checks: readonly JsonCheck[];
   /** The configuration-space cells the properties exercised, per operator, and the boundaries missed (`kit.coverage`). */
   readonly coverage?: RunCoverage;
@@ -126,6 +129,7 @@ export function toJsonReport(report: ConformanceReport, context: JsonReportConte
     ...(finishedAt ? { finishedAt: finishedAt.toISOString() } : {}),
     ...(startedAt && finishedAt ? { durationMs: finishedAt.getTime() - startedAt.getTime() } : {}),
     summary: { total: report.checks.length, ...countByStatus(report.checks) },
+    ...(report.jobsFallback !== undefined ? { jobsFallback: report.jobsFallback } : {}),
     checks: report.checks.map((c) => jsonCheck(c, adapterSpec)),
     ...(report.coverage !== undefined ? { coverage: report.coverage } : {}),
   };
