@@ -5,6 +5,7 @@
  * them (the adapters layer sits above it). The real libraries are optional peers: `install` says what to add.
  */
 import { fileURLToPath } from 'node:url';
+import { moduleExtension } from './moduleExtension.js';
 
 export interface BuiltinAdapter {
   readonly name: string;
@@ -42,7 +43,7 @@ export function builtinAdapter(name: string): BuiltinAdapter | undefined {
 }
 
 // This file is src/isolation/x.ts in the repository and dist/src/isolation/x.js in the package.
-const fromSource = import.meta.url.endsWith('.ts');
+const fromSource = moduleExtension(import.meta.url) === '.ts';
 const srcRoot = new URL('../', import.meta.url);
 const packageRoot = new URL(fromSource ? '../../' : '../../../', import.meta.url);
 

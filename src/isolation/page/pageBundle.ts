@@ -5,6 +5,7 @@
  * with esbuild's message, file and line.
  */
 import { AdapterLoadError } from '../isolationErrors.js';
+import { moduleExtension } from '../moduleExtension.js';
 
 export interface PageFiles {
   /** The bundle: exports `adapterModule` (the adapter module's namespace) and `serveAdapter`. */
@@ -13,7 +14,7 @@ export interface PageFiles {
 }
 
 // This file is src/isolation/page/x.ts in the repository and dist/src/isolation/page/x.js in the package.
-const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+const ext = moduleExtension(import.meta.url);
 const harnessUrl = new URL(`./pageHarness${ext}`, import.meta.url);
 /** `import … from 'convkit/browser'` in a page adapter bundles the running kit's own browser-safe entry. */
 const kitEntryUrl = new URL(`../../browserEntry${ext}`, import.meta.url);
