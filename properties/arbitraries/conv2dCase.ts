@@ -9,6 +9,7 @@ import type { OperatorCall } from '../../src/adapter/operatorCall.js';
 import { resolveConvPadding } from '../../src/shape/conv2dGeometry.js';
 import { oneTo, tensorArb, upTo } from './values.js';
 import { kernelExtentArb, scaleMix, sizeArb } from './scaleMix.js';
+import { favouredInteger } from './favouredInteger.js';
 import { SCALE_MODELS, type Scale, type ScaleModel } from '../../src/shape/scale.js';
 
 export interface Conv2dCase {
@@ -97,11 +98,17 @@ function tinyParams(c: Conv2dCaseConstraints): fc.Arbitrary<ConvParams> {
   });
 }
 
+/** The longest reduction the pointwise profile draws: past 256 with a tail (`shape.scale`: K beyond 32, 64 and 256). */
+const LONG_REDUCTION = 320;
+/** Reduction lengths just past a block of 32, 64 or 256 terms, or one short of it. */
+const REDUCTION_TAILS: readonly number[] = [31, 33, 63, 65, 127, 129, 255, 257];
+
 /**
  * Realistic profiles (`shape.scale`), each wide along the dimensions one optimised path depends on and tiny
  * along the rest, so a failure shrinks along its own dimension: channel tails and long reductions (K =
  * C/groups·kh·kw past 32, 64, 256), wide rows crossing two 16-wide tiles plus a remainder, 5×5 and 7×7
- * kernels, depthwise with channel multipliers 1–4, odd batches, and 1×1 stride-2 downsampling.
+ * kernels, depthwise with channel multipliers 1–4, odd batches, 1×1 stride-2 downsampling, and pointwise layers
+ * with K up to 320.
  */
 function realisticParams(c: Conv2dCaseConstraints, m: ScaleModel): fc.Arbitrary<ConvParams> {
   const base = common(c);
@@ -113,6 +120,9 @@ function realisticParams(c: Conv2dCaseConstraints, m: ScaleModel): fc.Arbitrary<
     fc.record({ ...base, batch: one, groups: one, groupIn: oneTo(3), groupOut: oneTo(3), kernel: fc.tuple(kernelExtentArb, kernelExtentArb), extra: fc.tuple(upTo(6), upTo(6)) }),
     fc.record({ ...base, batch: oneTo(c.maxBatch ?? m.maxBatch), groups: one, groupIn: oneTo(3), groupOut: oneTo(3), kernel: tinyKernel, extra: fc.tuple(upTo(3), upTo(3)) }),
   ];
+  // Long reductions (K = C/groups past 64 and 256) as pointwise layers: K is then the channel count alone, so a
+  // bug at a reduction length shrinks to that length (with kh·kw > 1 it stops at the first product past it).
+  profiles.push(fc.record({ ...base, batch: one, groups: one, groupIn: favouredInteger({ min: 1, max: LONG_REDUCTION, favoured: REDUCTION_TAILS, share: 1 / 3 }), groupOut: oneTo(3), kernel: fc.constant<[number, number]>([1, 1]), extra: fc.tuple(upTo(2), upTo(2)) }));
   if (c.groups !== false) {
     profiles.push(fc.record({ ...base, batch: oneTo(Math.min(3, c.maxBatch ?? 3)), groups: sizeArb(32), groupIn: one, groupOut: oneTo(4), kernel: fc.tuple(kernelExtentArb, kernelExtentArb), extra: fc.tuple(upTo(8), upTo(8)) }));
   }

@@ -9,6 +9,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { PageAsset } from './page/pageAssets.js';
+import { moduleExtension } from './moduleExtension.js';
 
 export interface BuiltinAdapter {
   readonly name: string;
@@ -101,7 +102,7 @@ export function builtinAdapter(name: string): BuiltinAdapter | undefined {
 }
 
 // This file is src/isolation/x.ts in the repository and dist/src/isolation/x.js in the package.
-const fromSource = import.meta.url.endsWith('.ts');
+const fromSource = moduleExtension(import.meta.url) === '.ts';
 const srcRoot = new URL('../', import.meta.url);
 const packageRoot = new URL(fromSource ? '../../' : '../../../', import.meta.url);
 

@@ -6,6 +6,7 @@
  */
 import { AdapterLoadError } from '../isolationErrors.js';
 import { resolvePageAssets, type PageAsset, type ServedAsset } from './pageAssets.js';
+import { moduleExtension } from '../moduleExtension.js';
 
 export interface PageFiles {
   /** The bundle: exports `adapterModule` (the adapter module's namespace) and `serveAdapter`. */
@@ -16,7 +17,7 @@ export interface PageFiles {
 }
 
 // This file is src/isolation/page/x.ts in the repository and dist/src/isolation/page/x.js in the package.
-const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+const ext = moduleExtension(import.meta.url);
 const harnessUrl = new URL(`./pageHarness${ext}`, import.meta.url);
 /** `import … from 'convkit/browser'` in a page adapter bundles the running kit's own browser-safe entry. */
 const kitEntryUrl = new URL(`../../browserEntry${ext}`, import.meta.url);
