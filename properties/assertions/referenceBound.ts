@@ -1,18 +1,28 @@
 /**
  * The reference's answer for a call together with the per-element tolerance of spec/numerics.md
- * (`num.tolerance`): the same operator on |inputs| gives Σ|xᵢ·wᵢ| for every output element.
+ * (`num.tolerance`): the same operator on |inputs| gives Σ|xᵢ·wᵢ| for every output element. The tolerance is the
+ * adapter's declared one for the call's operator (`num.declaration`); with inputs rounded to a coarser storage,
+ * Σ(|xᵢ| + λ)(|wᵢ| + λ) instead (`num.bound.storage`).
  */
-import type { TensorData } from '../../src/adapter/contract.js';
+import type { Adapter } from '../../src/adapter/contract.js';
 import type { OperatorCall } from '../../src/adapter/operatorCall.js';
 import { operatorRecord } from '../../src/operators/index.js';
-import { sumBound, type Dtype } from '../../src/check/tolerance.js';
+import type { Dtype } from '../../src/check/tolerance.js';
+import { declarationFor, directIn, type Declaration } from '../../src/check/declaredNumerics.js';
+import { absSumCall, elementBound } from '../../src/check/modelBound.js';
 import type { Tensor } from '../../src/tensor/tensor.js';
 import { callReference } from '../callAdapter.js';
-import { absTensor } from '../transforms/elementwise.js';
 
 export interface Expectation {
   readonly expected: Tensor;
   readonly bound: (index: number) => number;
+}
+
+/** Whose numerics judge a call: an adapter (its declaration for the call's operator), or a bare dtype (direct). */
+export type NumericsSource = Dtype | Pick<Adapter, 'dtype' | 'numerics'>;
+
+export function declarationOf(source: NumericsSource, call: Pick<OperatorCall, 'op'>): Declaration {
+  return typeof source === 'string' ? directIn(source) : declarationFor(source, call.op);
 }
 
 /** Products summed per output element of the call: the n of γ(n), from the operator's record. */
@@ -20,12 +30,11 @@ export function termsPerOutput(call: OperatorCall): number {
   return operatorRecord(call.op).terms(call);
 }
 
-export async function referenceWithBound(call: OperatorCall, dtype: Dtype): Promise<Expectation> {
+export async function referenceWithBound(call: OperatorCall, numerics: NumericsSource): Promise<Expectation> {
+  const declaration = declarationOf(numerics, call);
   const expected = await callReference(call);
   const terms = termsPerOutput(call);
-  if (terms === 0) return { expected, bound: () => 0 };
-  const absInputs: Record<string, TensorData | null> = {};
-  for (const [k, t] of Object.entries(call.inputs)) absInputs[k] = t === null ? null : absTensor(t);
-  const absSums = await callReference({ ...call, inputs: absInputs });
-  return { expected, bound: (i) => sumBound(terms, absSums.data[i]!, dtype) };
+  if (terms === 0) return { expected, bound: (i) => elementBound(0, 0, declaration, expected.data[i]!) };
+  const absSums = await callReference(absSumCall(call, declaration));
+  return { expected, bound: (i) => elementBound(terms, absSums.data[i]!, declaration, expected.data[i]!) };
 }

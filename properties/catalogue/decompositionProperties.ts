@@ -22,7 +22,7 @@ const explicitPadding = (c: Conv2dCase) => conv2dGeometry(c.input.shape, c.weigh
 
 async function compare(adapter: Adapter, c: Conv2dCase, composed: TensorData, what: string, clause: string, via: OperatorCall, ref?: Expectation): Promise<void> {
   const call = conv2dCall(c);
-  const { expected, bound } = ref ?? (await referenceWithBound(call, adapter.dtype));
+  const { expected, bound } = ref ?? (await referenceWithBound(call, adapter));
   const direct = await callOp(adapter, call, expected.shape);
   expectClose(direct, { shape: [...composed.shape], data: Float64Array.from(composed.data) }, (i) => 2 * bound(i), { what, call: `${describeCall(call)} vs ${describeCall(via)}`, clause });
 }
@@ -39,7 +39,7 @@ export const decompositionProperties = [
     caseFeatures: conv2dFeatures,
     predicate: async (adapter, c) => {
       const [sh, sw] = pairOf(c.options.stride, 1);
-      const ref = await referenceWithBound(conv2dCall(c), adapter.dtype);
+      const ref = await referenceWithBound(conv2dCall(c), adapter);
       const unit: OperatorCall = conv2dCall({ ...c, options: { ...c.options, stride: 1, padding: explicitPadding(c) } });
       const full = await callOp(adapter, unit);
       await compare(adapter, c, subsample(full, sh, sw, ref.expected.shape[2]!, ref.expected.shape[3]!), 'conv2d(stride s)', 'conv.stride', unit, ref);
