@@ -9,13 +9,15 @@ import type { OperatorCall } from '../../src/adapter/operatorCall.js';
 import { operatorRecord } from '../../src/operators/index.js';
 import type { Dtype } from '../../src/check/tolerance.js';
 import { declarationFor, directIn, type Declaration } from '../../src/check/declaredNumerics.js';
-import { absSumCall, elementBound } from '../../src/check/modelBound.js';
+import { absSumCall, modelBound } from '../../src/check/modelBound.js';
 import type { Tensor } from '../../src/tensor/tensor.js';
 import { callReference } from '../callAdapter.js';
 
 export interface Expectation {
   readonly expected: Tensor;
   readonly bound: (index: number) => number;
+  /** For a transform algorithm, the elements whose transform block holds a non-finite input (`num.nan-locality`). */
+  readonly blockNonFinite?: (index: number) => boolean;
 }
 
 /** Whose numerics judge a call: an adapter (its declaration for the call's operator), or a bare dtype (direct). */
@@ -34,7 +36,6 @@ export async function referenceWithBound(call: OperatorCall, numerics: NumericsS
   const declaration = declarationOf(numerics, call);
   const expected = await callReference(call);
   const terms = termsPerOutput(call);
-  if (terms === 0) return { expected, bound: (i) => elementBound(0, 0, declaration, expected.data[i]!) };
-  const absSums = await callReference(absSumCall(call, declaration));
-  return { expected, bound: (i) => elementBound(terms, absSums.data[i]!, declaration, expected.data[i]!) };
+  const absSums = terms === 0 ? expected : await callReference(absSumCall(call, declaration));
+  return { expected, ...modelBound(call, declaration, expected.data, absSums.data) };
 }

@@ -6,6 +6,8 @@ import type { OperatorName, OperatorNumerics, Precision } from './contract.js';
 
 export const PRECISIONS: readonly Precision[] = ['float64', 'float32', 'tf32', 'float16', 'bfloat16'];
 export const ALGORITHMS: readonly NonNullable<OperatorNumerics['algorithm']>[] = ['direct', 'winograd', 'fft'];
+/** The operators a transform algorithm may be declared for (spec/numerics.md, `num.declaration`). */
+export const TRANSFORM_OPERATORS = ['conv2d', 'corr2d'] as const;
 /** The Winograd tiles the kit has transform matrices for (`num.declaration`). */
 export const WINOGRAD_TILES: readonly number[] = [2, 4];
 
@@ -20,6 +22,7 @@ function declarationProblems(op: string, value: unknown): string[] {
   const problems: string[] = [];
   for (const key of Object.keys(d)) if (!(FIELDS as readonly string[]).includes(key)) problems.push(`${at}.${key} is not a numerics field (expected one of ${FIELDS.join(', ')})`);
   if (d['algorithm'] !== undefined && !(ALGORITHMS as readonly unknown[]).includes(d['algorithm'])) problems.push(`${at}.algorithm must be one of ${list(ALGORITHMS)}, got ${JSON.stringify(d['algorithm'])}`);
+  else if (d['algorithm'] !== undefined && d['algorithm'] !== 'direct' && !(TRANSFORM_OPERATORS as readonly string[]).includes(op)) problems.push(`${at}.algorithm is ${JSON.stringify(d['algorithm'])}, but transform algorithms are modelled only for ${TRANSFORM_OPERATORS.join(' and ')} (num.declaration)`);
   for (const field of ['storage', 'accumulate'] as const) {
     if (d[field] !== undefined && !(PRECISIONS as readonly unknown[]).includes(d[field])) problems.push(`${at}.${field} must be one of ${list(PRECISIONS)}, got ${JSON.stringify(d[field])}`);
   }

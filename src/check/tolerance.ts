@@ -32,6 +32,16 @@ export function gamma(n: number, dtype: Dtype | Precision): number {
 const declarationOf = (d: Dtype | Declaration): Declaration => (typeof d === 'string' ? directIn(d) : d);
 
 /**
+ * The storage part of `num.bound.storage`: ρ = (1 + u_s)² − 1 when both factors of a product are rounded to
+ * storage (else 0), u_out = u_s when the sum is rounded once more to a storage format other than its accumulation
+ * format (else 0).
+ */
+export function storageFactors(d: Declaration): { readonly rho: number; readonly uOut: number } {
+  const us = precisionRoundoff(d.storage);
+  return { rho: roundsInputs(d) ? (1 + us) ** 2 - 1 : 0, uOut: d.accumulate !== d.storage ? us : 0 };
+}
+
+/**
  * The bound for one element of a direct sum (`num.tolerance`, `num.bound.storage`): `terms` products summed
  * (a bias counts as one more term), `absSum` = Σ|xᵢ·wᵢ| (+ |bias|), shifted by storageShift when inputs are rounded.
  *
@@ -43,9 +53,7 @@ const declarationOf = (d: Dtype | Declaration): Declaration => (typeof d === 'st
  */
 export function sumBound(terms: number, absSum: number, declaration: Dtype | Declaration): number {
   const d = declarationOf(declaration);
-  const us = precisionRoundoff(d.storage);
-  const rho = roundsInputs(d) ? (1 + us) ** 2 - 1 : 0;
-  const uOut = d.accumulate !== d.storage ? us : 0;
+  const { rho, uOut } = storageFactors(d);
   const acc = TOLERANCE_C * gamma(Math.max(terms, 1), d.accumulate);
   const relative = rho === 0 && uOut === 0 ? acc : (1 + rho) * (1 + acc) * (1 + uOut) - 1;
   // An underflowing product in a coarse accumulation format is off by u_a·λ_a absolutely (`num.bound.storage`).

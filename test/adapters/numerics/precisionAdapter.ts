@@ -18,7 +18,9 @@ export interface Arithmetic {
   readonly store?: (x: number) => number;
 }
 
-export function directConv2d(arith: Arithmetic): NonNullable<Adapter['conv2d']> {
+export type SyncConv2d = (input: TensorData, weight: TensorData, bias: TensorData | null, opts?: Conv2dOptions) => TensorData;
+
+export function directConv2d(arith: Arithmetic): SyncConv2d {
   const store = arith.store ?? ((v: number) => roundTo(arith.storage, v));
   const acc = (v: number) => roundTo(arith.accumulate, v);
   return (input: TensorData, weight: TensorData, bias: TensorData | null, opts: Conv2dOptions = {}): TensorData => {
