@@ -9,7 +9,7 @@ import type { TensorData } from '../adapter/contract.js';
 import type { OperatorCall } from '../adapter/operatorCall.js';
 import { operatorRecord } from '../operators/index.js';
 import { isTransformCall } from './convPlanes.js';
-import { directIn, storageShift, smallestNormal, type Declaration } from './declaredNumerics.js';
+import { directIn, precisionRoundoff, storageShift, smallestNormal, type Declaration } from './declaredNumerics.js';
 import { fftEstimate, fftRelative } from './fftBound.js';
 import { copyBound, gamma, storageFactors, sumBound } from './tolerance.js';
 import { winogradApplies, winogradEstimate } from './winogradBound.js';
@@ -48,6 +48,20 @@ export interface ModelBound {
   readonly blockNonFinite?: (index: number) => boolean;
 }
 
+/** The operators whose every output is a plain sum of products (+ bias), for `num.exact-integers`. */
+const SUM_OF_PRODUCTS: readonly string[] = ['conv2d', 'corr2d', 'convTranspose2d'];
+
+/**
+ * `num.exact-integers`: a direct sum of integer products whose Σ|x·w| (+ |b|) is at most 2^p, p the significand bits
+ * of the coarser of storage and accumulation, is exact in any order — every partial sum is an integer of magnitude
+ * ≤ 2^p. The limit of Σ|x·w| below which an element must then equal the reference, or −1 where the rule does not apply.
+ */
+function exactIntegerLimit(call: OperatorCall, d: Declaration): number {
+  if (d.algorithm !== 'direct' || !SUM_OF_PRODUCTS.includes(call.op)) return -1;
+  for (const t of Object.values(call.inputs)) if (t !== null && !Array.prototype.every.call(t.data, (v: number) => Number.isInteger(v))) return -1;
+  return 1 / Math.max(precisionRoundoff(d.storage), precisionRoundoff(d.accumulate));
+}
+
 /** The transform part of a Winograd or FFT bound, or null where the declared algorithm does not compute the call. */
 function transformBound(call: OperatorCall, d: Declaration, terms: number, absSums: ArrayLike<number>): { bound: (i: number) => number; dirty: Uint8Array } | null {
   if (d.algorithm === 'direct' || !isTransformCall(call)) return null;
@@ -73,7 +87,8 @@ function transformBound(call: OperatorCall, d: Declaration, terms: number, absSu
  */
 export function modelBound(call: OperatorCall, declaration: Declaration, expected: ArrayLike<number>, absSums: ArrayLike<number>): ModelBound {
   const terms = operatorRecord(call.op).terms(call);
-  const direct = (i: number) => elementBound(terms, absSums[i]!, declaration, expected[i]!);
+  const limit = exactIntegerLimit(call, declaration);
+  const direct = (i: number) => (absSums[i]! <= limit ? 0 : elementBound(terms, absSums[i]!, declaration, expected[i]!));
   const transform = terms === 0 ? null : transformBound(call, declaration, terms, absSums);
   if (transform === null) return { bound: direct };
   return { bound: (i) => Math.max(direct(i), transform.bound(i)), blockNonFinite: (i) => transform.dirty[i] === 1 };

@@ -48,3 +48,24 @@ export function directConv2d(arith: Arithmetic): SyncConv2d {
 export function precisionAdapter(name: string, dtype: Adapter['dtype'], arith: Arithmetic, declared: OperatorNumerics | undefined): Adapter {
   return { name, dtype, ...(declared !== undefined ? { numerics: { conv2d: declared } } : {}), conv2d: directConv2d(arith) };
 }
+
+/**
+ * One unit in the last float32 place away from zero on every non-zero sum of at least four products: what γ(n) lets
+ * through (2γ(4)·S ≥ 8u·S, one ulp ≤ 2u·|y|), and what `num.exact-integers` catches. (A single product has only
+ * 2γ(1) ≈ 2u of room, which one ulp on top of its own rounding can exceed.)
+ */
+export function oneUlpOff(conv: SyncConv2d): SyncConv2d {
+  const f32 = new Float32Array(1);
+  const u32 = new Uint32Array(f32.buffer);
+  const bump = (v: number) => {
+    if (v === 0 || !Number.isFinite(v)) return v;
+    f32[0] = v;
+    u32[0] = u32[0]! + 1; // the magnitude's next float32, same sign
+    return f32[0]!;
+  };
+  return (input, weight, bias, opts) => {
+    const y = conv(input, weight, bias, opts);
+    const taps = weight.shape.slice(1).reduce((a, b) => a * b, 1);
+    return taps < 4 ? y : { shape: y.shape, data: Float64Array.from(y.data, bump) };
+  };
+}
