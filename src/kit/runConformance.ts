@@ -2,6 +2,8 @@
  * runConformance: the golden fixtures and the property catalogue against one adapter, as structured results
  * for the CLI and any other tool. Never stops at the first failure; the same seed gives the same report.
  */
+import { declarationFor } from '../check/declaredNumerics.js';
+import { measureFingerprint } from './measureFingerprint.js';
 import type { Adapter } from '../adapter/contract.js';
 import type { CheckResult } from '../check/checkResult.js';
 import { checkFixture } from '../golden/checkFixture.js';
@@ -93,6 +95,19 @@ async function checkWithCorpus(adapter: Adapter, property: Property, seed: numbe
   return checkProperty(adapter, property, { seed, runs, scale });
 }
 
+/**
+ * `num.fingerprint`: when a conv2d value comparison fails under a direct declaration, measure what precision the
+ * operator behaves like and attach it to those failures, if it is other than the declared one.
+ */
+async function addFingerprints(adapter: Adapter, checks: CheckResult[]): Promise<void> {
+  const failing = checks.map((c, i) => [c, i] as const).filter(([c]) => c.status === 'failed' && c.operator === 'conv2d' && c.detail?.actual !== undefined);
+  if (failing.length === 0 || declarationFor(adapter, 'conv2d').algorithm !== 'direct') return;
+  const fingerprint = await measureFingerprint(adapter);
+  const like = fingerprint?.behavesLike;
+  if (fingerprint == null || (like != null && like.storage === fingerprint.declared.storage && like.accumulate === fingerprint.declared.accumulate)) return;
+  for (const [c, i] of failing) checks[i] = { ...c, fingerprint };
+}
+
 export async function runConformance(given: Adapter, options: ConformanceOptions = {}): Promise<ConformanceReport> {
   const adapter = readOnlyInputs(given);
   const seed = options.seed ?? DEFAULT_SEED;
@@ -112,6 +127,7 @@ export async function runConformance(given: Adapter, options: ConformanceOptions
   const keep = (c: CheckResult) => { if (!stopped()) done(c); };
   for (const fixture of fixtures) if (!stopped()) keep(await checkFixture(adapter, fixture));
   for (const property of properties) if (!stopped()) keep(await checkWithCorpus(adapter, property, seed, runs, options.scale ?? 'default', options.corpus ?? []));
+  if (!stopped()) await addFingerprints(adapter, checks);
   const interrupted = stopped() ? { interrupted: { reason: String(options.signal!.reason), planned: total } } : {};
   const cutOff = isolationStatus(given)?.cutOff ?? [];
   return { adapter: adapter.name, dtype: adapter.dtype, seed, runs, ...(options.scale !== undefined && options.scale !== 'default' ? { scale: options.scale } : {}), checks, ...(cutOff.length > 0 ? { cutOff } : {}), ...interrupted };

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { runConformance } from '../../../src/kit/runConformance.js';
 import { precisionAdapter } from './precisionAdapter.js';
+import { describeFingerprint } from '../../../src/check/precisionFingerprint.js';
 
 const SEEDS = [20261121, 7, 1234567];
 
@@ -16,8 +17,8 @@ const honest = [
 ];
 
 const dishonest = [
-  { adapter: precisionAdapter('float16-sums-declared-float32', 'float32', { storage: 'float16', accumulate: 'float16' }, { storage: 'float16', accumulate: 'float32' }), caughtBy: 'conv2d.long-sums' },
-  { adapter: precisionAdapter('tf32-declared-float32', 'float32', { storage: 'tf32', accumulate: 'float32' }, undefined), caughtBy: 'conv2d.definition' },
+  { adapter: precisionAdapter('float16-sums-declared-float32', 'float32', { storage: 'float16', accumulate: 'float16' }, { storage: 'float16', accumulate: 'float32' }), caughtBy: 'conv2d.long-sums', behaves: { storage: 'float16', accumulate: 'float16' }, says: 'conv2d declares float16 storage with float32 accumulation; behaves like float16 accumulation' },
+  { adapter: precisionAdapter('tf32-declared-float32', 'float32', { storage: 'tf32', accumulate: 'float32' }, undefined), caughtBy: 'conv2d.definition', behaves: { storage: 'tf32', accumulate: 'float32' }, says: 'conv2d declares float32; behaves like TF32 (inputs rounded to 10 bits)' },
 ];
 
 describe('reduced-precision adapters judged by their declarations', () => {
@@ -32,10 +33,13 @@ describe('reduced-precision adapters judged by their declarations', () => {
     }, 60_000);
   }
 
-  for (const { adapter, caughtBy } of dishonest) {
-    it(`${adapter.name} is caught by ${caughtBy}`, async () => {
+  for (const { adapter, caughtBy, behaves, says } of dishonest) {
+    it(`${adapter.name} is caught by ${caughtBy}, and its fingerprint names what it does (num.fingerprint)`, async () => {
       const report = await runConformance(adapter, { only: caughtBy });
-      expect(report.checks.find((c) => c.id === caughtBy)?.status).toBe('failed');
+      const check = report.checks.find((c) => c.id === caughtBy);
+      expect(check?.status).toBe('failed');
+      expect(check?.fingerprint?.behavesLike).toEqual(behaves);
+      expect(describeFingerprint(check!.fingerprint!)).toBe(says);
     });
   }
 });
