@@ -95,7 +95,7 @@ export const numericsProperties = [
     operator: 'conv2d',
     family: 'numerics',
     title: 'a sum of 256 to 4096 positive products stays within the bound of the declared accumulation format',
-    clauses: ['num.bound.long-sums', 'num.bound.storage', 'num.declaration', 'num.precision', 'num.tolerance', 'conv.definition'],
+    clauses: ['num.bound.long-sums', 'num.bound.storage', 'num.declaration', 'num.precision', 'num.tolerance', 'num.fingerprint', 'conv.definition'],
     requires: { ops: ['conv2d'] },
     arbitrary: () => fc.record({ channels: fc.integer({ min: 16, max: 256 }), k: fc.integer({ min: 1, max: 4 }), seedX: fc.nat(), seedW: fc.nat() }).filter((c) => c.channels * c.k * c.k >= 256),
     maxRuns: 20,

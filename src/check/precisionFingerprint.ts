@@ -64,3 +64,8 @@ export function describeFingerprint(f: PrecisionFingerprint): string {
     : `behaves like ${describePair(f.behavesLike)}`;
   return `${f.operator} declares ${describePair(f.declared)}; ${like}`;
 }
+
+/** "float32 12.5, TF32 (inputs rounded to 10 bits) 0.41, …": every candidate's largest error/bound. */
+export function fingerprintRatios(f: PrecisionFingerprint): string {
+  return f.ratios.map((r) => `${describePair(r)} ${Number.isFinite(r.ratio) ? r.ratio.toPrecision(3) : '∞'}`).join(', ');
+}
