@@ -20,6 +20,7 @@ import { featureFilter, NoCaseCanBeDrawn } from './featureFilter.js';
 import { propertySeed } from './propertySeed.js';
 import { recordingAdapter } from '../adapter/recordingAdapter.js';
 import type { Scale } from '../shape/scale.js';
+import type { CoverageTally } from './coverage/coverageTally.js';
 
 export interface PropertyRunOptions {
   /** The run seed; the property's own seed derives from it and the property's id. */
@@ -31,6 +32,8 @@ export interface PropertyRunOptions {
   readonly kind?: Extract<CheckKind, 'property' | 'corpus'>;
   /** How large the cases get (`shape.scale`); default 'default'. Part of what a replay path means. */
   readonly scale?: Scale;
+  /** Counts the cells the cases' calls exercise (`kit.coverage`): every case up to the first failure, not the shrinking. */
+  readonly tally?: CoverageTally;
 }
 
 export function unsupportedFeatures(adapter: Adapter): Set<Feature> {
@@ -66,6 +69,7 @@ export async function checkProperty(adapter: Adapter, property: Property, option
   // timeout again and again. Later cases fail immediately and the case that hit it is reported.
   let fatal: { error: Error; value: unknown; calls: RecordedCall[] } | null = null;
   const budget = new ShrinkBudget();
+  let failedOnce = false; // after the first failure the cases are shrink candidates, which the coverage leaves out
   let anchorCall: OperatorCall | undefined; // the first forward call of the first passing case, for the anchor
   // A case the adapter answered `Unsupported` is skipped (fc.pre); when the first cases all are, the check is.
   const unsupported = { cases: 0, supported: 0, reason: '' };
@@ -73,11 +77,17 @@ export async function checkProperty(adapter: Adapter, property: Property, option
     if (fatal !== null) throw fatal.error;
     if (budget.exhausted()) return; // past the shrink bound: the candidate is not run
     const recorder = recordingAdapter(adapter);
+    const tally = failedOnce ? undefined : options.tally;
     try {
       await property.predicate(recorder.adapter, value);
+      if (tally) for (const c of recorder.calls) tally.observe(c.call);
       unsupported.supported++;
       anchorCall ??= recorder.calls.find((c) => c.method === c.call.op)?.call;
     } catch (e) {
+      if (!isUnsupported(e)) {
+        if (tally) for (const c of recorder.calls) tally.observe(c.call);
+        failedOnce = true;
+      }
       budget.failed();
       if (isUnsupported(e)) {
         unsupported.cases++;

@@ -11,9 +11,12 @@ import type { CheckKind, CheckResult, CheckStatus } from '../../check/checkResul
 import { FAMILIES, type Family } from '../../check/checkFamily.js';
 import { packageRoot } from '../../spec/specClauses.js';
 import type { ConformanceReport } from '../runConformance.js';
+import type { JobsFallback } from '../jobs/jobsFallback.js';
 import { countByStatus } from './checkGroups.js';
 import { replayCommand } from './replayCommand.js';
 import { isScale, SCALES, type Scale } from '../../shape/scale.js';
+import type { RunCoverage } from '../coverage/runCoverage.js';
+import { prettyJson } from './prettyJson.js';
 
 export const REPORT_FORMAT = 'convkit-report/1';
 
@@ -62,7 +65,11 @@ export interface JsonReport {
   readonly finishedAt?: string;
   readonly durationMs?: number;
   readonly summary: { readonly total: number } & Readonly<Record<CheckStatus, number>>;
+  /** Several jobs were asked for but the checks ran on one thread, and why (`kit.jobs.fallback`). */
+  readonly jobsFallback?: JobsFallback;
   readonly checks: readonly JsonCheck[];
+  /** The configuration-space cells the properties exercised, per operator, and the boundaries missed (`kit.coverage`). */
+  readonly coverage?: RunCoverage;
 }
 
 let version: string | undefined;
@@ -126,13 +133,18 @@ export function toJsonReport(report: ConformanceReport, context: JsonReportConte
     ...(finishedAt ? { finishedAt: finishedAt.toISOString() } : {}),
     ...(startedAt && finishedAt ? { durationMs: finishedAt.getTime() - startedAt.getTime() } : {}),
     summary: { total: report.checks.length, ...countByStatus(report.checks) },
+    ...(report.jobsFallback !== undefined ? { jobsFallback: report.jobsFallback } : {}),
     checks: report.checks.map((c) => jsonCheck(c, adapterSpec)),
+    ...(report.coverage !== undefined ? { coverage: report.coverage } : {}),
   };
 }
 
 /** The report as the text of a .json file. */
 export function formatJsonReport(report: ConformanceReport, context: JsonReportContext = {}): string {
-  return `${JSON.stringify(toJsonReport(report, context), null, 2)}\n`;
+  // Each coverage cell and warning on one line (prettyJson.ts); everything else as JSON.stringify indents it.
+  const oneLine = (path: readonly (string | number)[]) =>
+    path[0] === 'coverage' && (path[1] === 'warnings' ? path.length === 3 : path.length === 5 && (path[3] === 'cells' || path[3] === 'boundaries'));
+  return `${prettyJson(toJsonReport(report, context), oneLine)}\n`;
 }
 
 const KINDS: readonly CheckKind[] = ['golden', 'property', 'corpus'];
