@@ -1,11 +1,13 @@
 /**
- * Runs a GraphCall on ONNX Runtime's CPU execution provider, with the user's onnxruntime-node (an optional
- * peer of convkit, passed in by ortAdapter.ts). Sessions are cached by graph (the attributes; the
- * inputs have symbolic shapes), at most MAX_SESSIONS of them, the least recently used released first. Each
- * session runs on the calling thread (intra- and inter-op thread counts 1), so thousands of checks create no
- * thread pools.
+ * Runs a GraphCall on one ONNX Runtime execution provider, with the user's onnxruntime-node or onnxruntime-web
+ * (optional peers of convkit, passed in by ortAdapter.ts and the onnxruntime-web adapters; both are the
+ * onnxruntime-common API). Sessions are cached by graph (the attributes; the
+ * inputs have symbolic shapes), at most MAX_SESSIONS of them, the least recently used released first. On the
+ * CPU provider each session runs on the calling thread (intra- and inter-op thread counts 1), so thousands of
+ * checks create no thread pools; onnxruntime-web's thread count is global (ort.env.wasm.numThreads, set by its
+ * adapters).
  */
-import type * as Ort from 'onnxruntime-node';
+import type * as Ort from 'onnxruntime-common';
 import type { TensorData } from '../../adapter/contract.js';
 import { encodeModel, type ElemType } from './onnxModel.js';
 import type { GraphCall } from './ortGraphs.js';
@@ -19,7 +21,13 @@ export interface OrtRunner {
   readonly version: string;
 }
 
-export function ortRunner(ort: typeof Ort): OrtRunner {
+/** The execution provider a runner's sessions use: 'cpu' (onnxruntime-node), 'wasm' or 'webgpu' (onnxruntime-web). */
+export type OrtExecutionProvider = 'cpu' | 'wasm' | 'webgpu';
+
+/** The onnxruntime-common API that onnxruntime-node and onnxruntime-web both export. */
+export type OrtModule = Pick<typeof Ort, 'env' | 'InferenceSession' | 'Tensor'>;
+
+export function ortRunner(ort: OrtModule, provider: OrtExecutionProvider = 'cpu'): OrtRunner {
   // A refused call is an answer (a rejected Promise), not something to log: ORT's native logger would print it.
   ort.env.logLevel = 'fatal';
   const sessions = new Map<string, Promise<Ort.InferenceSession>>();
@@ -30,7 +38,8 @@ export function ortRunner(ort: typeof Ort): OrtRunner {
     if (s) {
       sessions.delete(key);
     } else {
-      s = ort.InferenceSession.create(encodeModel(call.graph), { executionProviders: ['cpu'], intraOpNumThreads: 1, interOpNumThreads: 1, logSeverityLevel: 4 });
+      const threads = provider === 'cpu' ? { intraOpNumThreads: 1, interOpNumThreads: 1 } : {};
+      s = ort.InferenceSession.create(encodeModel(call.graph), { executionProviders: [provider], ...threads, logSeverityLevel: 4 });
     }
     sessions.set(key, s);
     if (sessions.size > MAX_SESSIONS) {

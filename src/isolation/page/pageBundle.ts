@@ -5,15 +5,19 @@
  * with esbuild's message, file and line.
  */
 import { AdapterLoadError } from '../isolationErrors.js';
+import { resolvePageAssets, type PageAsset, type ServedAsset } from './pageAssets.js';
+import { moduleExtension } from '../moduleExtension.js';
 
 export interface PageFiles {
   /** The bundle: exports `adapterModule` (the adapter module's namespace) and `serveAdapter`. */
   readonly bundle: string;
   readonly html: string;
+  /** The files served beside the bundle (pageAssets.ts), e.g. a backend's .wasm. */
+  readonly assets: readonly ServedAsset[];
 }
 
 // This file is src/isolation/page/x.ts in the repository and dist/src/isolation/page/x.js in the package.
-const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+const ext = moduleExtension(import.meta.url);
 const harnessUrl = new URL(`./pageHarness${ext}`, import.meta.url);
 /** `import … from 'convkit/browser'` in a page adapter bundles the running kit's own browser-safe entry. */
 const kitEntryUrl = new URL(`../../browserEntry${ext}`, import.meta.url);
@@ -35,11 +39,12 @@ export function pageHtml(exportName: string, operatorNames: readonly string[], b
   ].join('\n');
 }
 
-/** Bundles the adapter module at `modulePath` (a file path) with the harness. */
-export async function buildPage(modulePath: string, exportName: string, operatorNames: readonly string[]): Promise<PageFiles> {
+/** Bundles the adapter module at `modulePath` (a file path) with the harness, and finds its assets. */
+export async function buildPage(modulePath: string, exportName: string, operatorNames: readonly string[], assets: readonly PageAsset[] = []): Promise<PageFiles> {
   const { build } = await import('esbuild');
   const { fileURLToPath } = await import('node:url');
   const { dirname } = await import('node:path');
+  const served = resolvePageAssets(assets, dirname(modulePath));
   try {
     const result = await build({
       stdin: {
@@ -57,7 +62,7 @@ export async function buildPage(modulePath: string, exportName: string, operator
       write: false,
       logLevel: 'silent',
     });
-    return { bundle: result.outputFiles[0]!.text, html: pageHtml(exportName, operatorNames) };
+    return { bundle: result.outputFiles[0]!.text, html: pageHtml(exportName, operatorNames), assets: served };
   } catch (e) {
     const errors = (e as { errors?: { text: string; location?: { file: string; line: number; column: number; lineText: string } | null }[] }).errors;
     const first = errors?.[0];

@@ -21,6 +21,7 @@ import { readWireError } from '../wireError.js';
 import { describedHandshake } from '../workerChannel.js';
 import type { AdapterDescription } from '../workerSource.js';
 import { findChromium } from './findChromium.js';
+import type { PageAsset } from './pageAssets.js';
 import { buildPage, type PageFiles } from './pageBundle.js';
 import { CALL_FUNCTION, REPLY_BINDING } from './pageHarness.js';
 import { leaseBrowser, servePage } from './pageHost.js';
@@ -31,6 +32,8 @@ export interface PageChannelOptions {
   readonly exportName?: string;
   /** Chromium to start (`--browser-path`); else CONVKIT_CHROMIUM, else PATH (findChromium.ts). */
   readonly browserPath?: string | undefined;
+  /** Files the page fetches besides the bundle (a backend's .wasm), served under /assets/ (pageAssets.ts). */
+  readonly assets?: readonly PageAsset[];
   /** Called with each page opened, before it loads (tests crash one through the DevTools protocol). */
   readonly onPage?: (page: Page) => void;
 }
@@ -47,7 +50,7 @@ export function pageChannel(modulePath: string, options: PageChannelOptions = {}
   const exportName = options.exportName ?? 'default';
   let files: Promise<PageFiles> | null = null;
   // The bundle is built once per adapter; a failed build is tried again by the next open.
-  const bundle = () => (files ??= buildPage(modulePath, exportName, OPERATOR_NAMES).catch((e: unknown) => { files = null; throw e; }));
+  const bundle = () => (files ??= buildPage(modulePath, exportName, OPERATOR_NAMES, options.assets ?? []).catch((e: unknown) => { files = null; throw e; }));
 
   return (listener: ChannelListener): AdapterChannel => {
     const output = new OutputTail();

@@ -1,9 +1,10 @@
 /**
- * What a page adapter's page needs from the machine: a loopback HTTP server that serves its page and bundle
+ * What a page adapter's page needs from the machine: a loopback HTTP server that serves its page, bundle and assets
  * (on an ephemeral port of 127.0.0.1 — a secure context, so WebGPU is offered), and a headless Chromium.
  * One Chromium per executable is shared by every page of the process, opened with the first and closed after
  * the last, so replacing a hung or crashed page costs a page, not a browser.
  */
+import { createReadStream } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
@@ -20,8 +21,16 @@ export const CHROMIUM_ARGS = ['--headless=new', '--no-sandbox', '--enable-unsafe
 
 /** Serves `files` on 127.0.0.1 at an ephemeral port; resolves with the server and its base URL. */
 export function servePage(files: PageFiles): Promise<{ server: Server; url: string }> {
+  const assets = new Map(files.assets.map((a) => [a.urlPath, a]));
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    const asset = assets.get(path);
+    if (asset !== undefined) {
+      // Streamed from the package: ONNX Runtime's binaries are 14 to 28 MB, read only when the page asks.
+      response.writeHead(200, { 'content-type': asset.contentType, 'cache-control': 'no-store' });
+      createReadStream(asset.path).on('error', () => response.destroy()).pipe(response);
+      return;
+    }
     const [type, body] = path === '/' || path === '/index.html' ? ['text/html', files.html] : path === '/adapter.js' ? ['text/javascript', files.bundle] : [null, null];
     if (path === '/favicon.ico') {
       // Asked for by every page; an answer keeps a 404 line out of the page's console.

@@ -31,6 +31,7 @@ import { checkRunner } from './checkRunner.js';
 import { CHECK_WORKER_SOURCE } from './checkWorkerSource.js';
 import type { JobsFallbackReason } from './jobsFallback.js';
 import type { AdapterSpecRecord, CheckWorkerData, FromWorker, ToWorker } from './jobMessages.js';
+import { moduleExtension } from '../../isolation/moduleExtension.js';
 
 export interface JobsOptions extends ConformanceOptions {
   /** Threads that run checks (default: the number of cores, os.availableParallelism()); 1 runs on this thread only. */
@@ -86,7 +87,7 @@ async function runSpread(spec: AdapterSpecRecord, adapter: Adapter, options: Job
   const order = dispatchOrder(planned);
   const { seed, runs, corpus } = checkSettings(options);
   const data = (thread: number): CheckWorkerData => ({
-    moduleUrl: new URL(`checkWorker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url).href,
+    moduleUrl: new URL(`checkWorker${moduleExtension(import.meta.url)}`, import.meta.url).href,
     tsxApiUrl: import.meta.resolve('tsx/esm/api'),
     adapter: spec,
     board,
