@@ -84,8 +84,12 @@ def _error(exc):
     return err
 
 
-def serve(name, dtype="float64", supports=None, stdin=None, stdout=None, **operators):
-    """Answers protocol requests from stdin until it closes. Keyword arguments name the operators."""
+def serve(name, dtype="float64", supports=None, stdin=None, stdout=None, numerics=None, **operators):
+    """Answers protocol requests from stdin until it closes. Keyword arguments name the operators.
+
+    numerics: per operator, how it computes, e.g. {"conv2d": {"storage": "float16", "accumulate": "float32"}}
+    (spec/numerics.md, num.declaration); the runner checks it and rejects a bad one at the handshake.
+    """
     # Any operator name is served: the runner keeps the ones its operator registry knows (src/operators/), so a
     # new operator needs no change here.
     not_callable = sorted(k for k, f in operators.items() if not callable(f))
@@ -106,6 +110,10 @@ def serve(name, dtype="float64", supports=None, stdin=None, stdout=None, **opera
     hello = {"name": name, "dtype": dtype, "ops": list(operators)}
     if supports is not None:
         hello["supports"] = supports
+    if numerics is not None:
+        if not isinstance(numerics, dict):
+            raise TypeError("serve(): numerics must be a dict keyed by operator name, got %r" % (numerics,))
+        hello["numerics"] = numerics
     for line in inp:
         if not line.strip():
             continue

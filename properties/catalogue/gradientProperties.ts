@@ -9,6 +9,7 @@ import type { Adapter, TensorData } from '../../src/adapter/contract.js';
 import { invokeBackward, type OperatorCall } from '../../src/adapter/operatorCall.js';
 import { reference } from '../../src/adapter/referenceAdapter.js';
 import { sumBound } from '../../src/check/tolerance.js';
+import { declarationFor, storageShift } from '../../src/check/declaredNumerics.js';
 import { maxPool2dOperator } from '../../src/operators/maxPool2d.js';
 import { callOutputShape } from '../../src/shape/callOutputShape.js';
 import { conv2dGeometry } from '../../src/shape/conv2dGeometry.js';
@@ -55,7 +56,8 @@ export const gradientProperties: Property[] = [
         }
       });
       const got = g.data.reduce((s, v) => s + v, 0);
-      const bound = sumBound(2 * gradOutput.data.length, 2 * scale, adapter.dtype);
+      const declared = declarationFor(adapter, 'maxPool2dBackward');
+      const bound = sumBound(2 * gradOutput.data.length, 2 * (scale + gradOutput.data.length * storageShift(declared)), declared);
       if (!(Math.abs(got - want) <= bound)) {
         throw new PropertyFailure('Σ maxPool2dBackward.input', String(got), `Σ gradOutput = ${want} ± ${bound.toPrecision(3)}`, describeCall(call), 'pool.max.ties');
       }

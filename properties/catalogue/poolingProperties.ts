@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import type { AvgPool2dOptions, TensorData } from '../../src/adapter/contract.js';
 import type { OperatorCall } from '../../src/adapter/operatorCall.js';
-import { sumBound } from '../../src/check/tolerance.js';
+import { copyBound, sumBound } from '../../src/check/tolerance.js';
+import { declarationFor, storageShift } from '../../src/check/declaredNumerics.js';
 import { avgPool2dCall, avgPool2dCaseArb, maxPool2dCall, maxPool2dCaseArb, type AvgPool2dCase, type MaxPool2dCase } from '../arbitraries/poolCase.js';
 import { float32Value } from '../arbitraries/values.js';
 import { expectClose } from '../assertions/expectClose.js';
@@ -41,7 +42,7 @@ export const poolingProperties = [
       const counts = c.options.countIncludePad === false ? await callOp(adapter, conv(filled(c.input.shape, 1))) : null;
       const viaConv = mapValues(sums, (s, i) => s / (counts ? counts.data[i]! : kh * kw));
       const call = avgPool2dCall(c);
-      const { expected, bound } = await referenceWithBound(call, adapter.dtype);
+      const { expected, bound } = await referenceWithBound(call, adapter);
       const pooled = await callOp(adapter, call, expected.shape);
       expectClose(pooled, { shape: expected.shape, data: viaConv.data }, (i) => 2 * bound(i), { what: 'avgPool2d vs conv2d(ones)/divisor', call: describeCall(call), clause: 'pool.avg.count-include-pad' });
     },
@@ -60,7 +61,7 @@ export const poolingProperties = [
       const { dilation: _d, ...windows } = c.options;
       const avgOptions: AvgPool2dOptions = { ...windows, countIncludePad: false };
       const avgCall: OperatorCall = { op: 'avgPool2d', inputs: maxCall.inputs, options: avgOptions as unknown as Record<string, unknown> };
-      const avgRef = await referenceWithBound(avgCall, adapter.dtype);
+      const avgRef = await referenceWithBound(avgCall, adapter);
       const max = await callOp(adapter, maxCall, avgRef.expected.shape);
       const avg = await callOp(adapter, avgCall, avgRef.expected.shape);
       const bad = Array.from(max.data).findIndex((m, i) => m < avg.data[i]! - 2 * avgRef.bound(i));
@@ -96,12 +97,12 @@ export const poolingProperties = [
       const input = filled(c.input.shape, value);
       const maxCall = maxPool2dCall({ ...c, input });
       const max = await callOp(adapter, maxCall);
-      expectClose(max, filled(max.shape, value), 0, { what: 'maxPool2d(constant)', call: describeCall(maxCall), clause: 'pool.max.definition' });
+      expectClose(max, filled(max.shape, value), copyBound(value, declarationFor(adapter, 'maxPool2d')), { what: 'maxPool2d(constant)', call: describeCall(maxCall), clause: 'pool.max.definition' });
       const { dilation: _d, ...windows } = c.options;
       const avgCall: OperatorCall = { op: 'avgPool2d', inputs: { input }, options: { ...windows, countIncludePad: false } };
       const [kh, kw] = pair(c.options.kernelSize, 1);
       const avg = await callOp(adapter, avgCall, max.shape);
-      expectClose(avg, filled(max.shape, value), sumBound(kh * kw + 1, kh * kw * Math.abs(value), adapter.dtype), { what: 'avgPool2d(constant)', call: describeCall(avgCall), clause: 'pool.avg.count-include-pad' });
+      expectClose(avg, filled(max.shape, value), sumBound(kh * kw + 1, kh * kw * (Math.abs(value) + storageShift(declarationFor(adapter, 'avgPool2d'))), declarationFor(adapter, 'avgPool2d')), { what: 'avgPool2d(constant)', call: describeCall(avgCall), clause: 'pool.avg.count-include-pad' });
     },
   }),
   defineProperty<MaxPool2dCase>({
@@ -116,7 +117,7 @@ export const poolingProperties = [
     caseFeatures: (c) => poolFeatures('maxPool2d', c.options),
     predicate: async (adapter, c) => {
       const call = maxPool2dCall(c);
-      const { expected } = await referenceWithBound(call, adapter.dtype);
+      const { expected } = await referenceWithBound(call, adapter);
       expectClose(await callOp(adapter, call, expected.shape), expected, 0, { what: 'maxPool2d', call: describeCall(call), clause: 'pool.max.nan' });
     },
   }),

@@ -18,7 +18,7 @@ import { conv2dFeatures, pad2dFeatures, poolFeatures } from './caseFeatures.js';
 
 /** Runs call and its transposed twin; the twin's output, transposed back, must match within both bounds. */
 async function expectTransposes(adapter: Adapter, call: OperatorCall, twin: OperatorCall, clause: string): Promise<void> {
-  const { expected, bound } = await referenceWithBound(call, adapter.dtype);
+  const { expected, bound } = await referenceWithBound(call, adapter);
   const direct = await callOp(adapter, call, expected.shape);
   const swappedShape = [...expected.shape.slice(0, -2), expected.shape[expected.shape.length - 1]!, expected.shape[expected.shape.length - 2]!];
   const viaTwin = swapLastAxes(await callOp(adapter, twin, swappedShape));

@@ -9,6 +9,7 @@ import { invokeBackward, type OperatorCall } from '../../src/adapter/operatorCal
 import { reference } from '../../src/adapter/referenceAdapter.js';
 import { gradcheck } from '../../src/check/gradcheck.js';
 import { sumBound } from '../../src/check/tolerance.js';
+import { declarationFor } from '../../src/check/declaredNumerics.js';
 import type { BackwardRecord, OperatorRecord } from '../../src/operators/index.js';
 import { absoluteCall } from '../../src/operators/callTensors.js';
 import { checkAdapterResult } from '../../src/tensor/tensorData.js';
@@ -54,11 +55,12 @@ export function backwardMatchesReference(record: OperatorRecord & { backward: Ba
       const absSums = await invokeBackward(reference, backward.absoluteBound ? absoluteCall(call) : call, absTensor(gradOutput));
       const actual = await invokeBackward(adapter, call, gradOutput);
       const terms = gradOutput.data.length; // no gradient element sums more products than there are outputs
+      const declared = declarationFor(adapter, backward.method); // `num.declaration`, keyed by the backward method
       for (const [name, want] of Object.entries(expected)) {
         if (want === undefined) continue;
         const got = checkAdapterResult(actual[name], backward.method, want.shape);
         const sums = absSums[name]!.data;
-        expectClose(got, checkAdapterResult(want, backward.method, null), (i) => sumBound(terms, sums[i]!, adapter.dtype), {
+        expectClose(got, checkAdapterResult(want, backward.method, null), (i) => sumBound(terms, sums[i]!, declared), {
           what: `${backward.method}.${name}`,
           call: describeCall(call),
           clause: clauses[0]!,

@@ -41,7 +41,7 @@ export function definitionProperty(record: OperatorRecord): Property {
     ...(record.boundaries ? { boundaries: record.boundaries.ids } : {}),
     caseFeatures: record.features,
     predicate: async (adapter, call) => {
-      const { expected, bound } = await referenceWithBound(call, adapter.dtype);
+      const { expected, bound } = await referenceWithBound(call, adapter);
       const actual = await callOp(adapter, call, expected.shape);
       expectClose(actual, expected, bound, { what: record.name, call: describeCall(call), clause: record.definition.clauses[0]! });
     },

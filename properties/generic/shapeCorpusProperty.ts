@@ -62,7 +62,7 @@ export function shapeCorpusProperty(d: ProblemDescriptor): Property {
     caseFeatures: () => record.features(shapeCaseCall(call, 0)),
     predicate: async (adapter, c) => {
       const withValues = shapeCaseCall(call, c.valueSeed);
-      const { expected, bound } = await referenceWithBound(withValues, adapter.dtype);
+      const { expected, bound } = await referenceWithBound(withValues, adapter);
       const actual = await callOp(adapter, withValues, expected.shape);
       expectClose(actual, expected, bound, { what: record.name, call: line, clause: record.definition.clauses[0]! });
     },

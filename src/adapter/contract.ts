@@ -131,11 +131,35 @@ export type OperatorName =
   | 'adaptiveAvgPool2dBackward'
   | 'adaptiveMaxPool2dBackward';
 
+/**
+ * A floating-point format an operator stores or sums in (spec/numerics.md, `num.precision`): IEEE binary64 and
+ * binary32, NVIDIA's TF32 (float32's range, 10 stored significand bits), IEEE binary16, and bfloat16 (float32's
+ * range, 7 stored significand bits).
+ */
+export type Precision = 'float64' | 'float32' | 'tf32' | 'float16' | 'bfloat16';
+
+/**
+ * How one operator computes, so the kit judges it by the error model of what it really does
+ * (spec/numerics.md, `num.declaration`). Every field is optional; absent fields take the defaults below.
+ */
+export interface OperatorNumerics {
+  /** The algorithm of the sums of products; default 'direct' (`num.declaration`, `num.bound.storage`). */
+  algorithm?: 'direct' | 'winograd' | 'fft';
+  /** m of Winograd's F(m×m, r×r); default 2. */
+  winogradTile?: number;
+  /** The format inputs are rounded to and outputs are stored in; default: the adapter's dtype. */
+  storage?: Precision;
+  /** The format the sums are accumulated in; default: storage. */
+  accumulate?: Precision;
+}
+
 export interface Adapter {
   name: string;
   /** The precision it computes in; picks the tolerance (spec/numerics.md, `num.tolerance`). */
   dtype: 'float32' | 'float64';
   supports?: Supports;
+  /** Per operator, how it computes where that differs from direct summation in `dtype` (`num.declaration`). */
+  numerics?: Partial<Record<OperatorName, OperatorNumerics>>;
   close?(): void | Promise<void>;
 
   corr2d?(x: TensorData, k: TensorData): MaybePromise<TensorData>;

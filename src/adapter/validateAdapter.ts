@@ -1,10 +1,11 @@
 /**
  * Checks that a loaded module's default export satisfies the adapter contract before anything runs on it:
- * a name, a dtype, and operators that are functions. Problems are listed all at once. The method names come
+ * a name, a dtype, operators that are functions, and a well-formed numerics declaration (numericsProblems.ts). Problems are listed all at once. The method names come
  * from the operator registry.
  */
 import type { Adapter, OperatorName } from './contract.js';
 import { ADAPTER_METHODS } from '../operators/index.js';
+import { numericsProblems } from './numericsProblems.js';
 
 export const OPERATOR_NAMES: readonly OperatorName[] = ADAPTER_METHODS;
 
@@ -22,6 +23,7 @@ export function adapterProblems(value: unknown): string[] {
   for (const op of OPERATOR_NAMES) if (a[op] !== undefined && typeof a[op] !== 'function') problems.push(`${op} must be a function when present`);
   if (!OPERATOR_NAMES.some((op) => typeof a[op] === 'function')) problems.push(`implements no operator (expected some of ${OPERATOR_NAMES.join(', ')})`);
   if (a['supports'] !== undefined && (typeof a['supports'] !== 'object' || a['supports'] === null)) problems.push('supports must be an object');
+  problems.push(...numericsProblems(a['numerics'], OPERATOR_NAMES));
   return problems;
 }
 

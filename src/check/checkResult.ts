@@ -40,6 +40,8 @@ export interface CheckResult {
   readonly fixturePath?: string;
   /** For value mismatches: the tensors compared, and the adapter calls the case made (`calls`). */
   readonly detail?: CheckDetail;
+  /** For a failed value comparison of an operator that breaks its declared numerics: what it behaves like (`num.fingerprint`). */
+  readonly fingerprint?: import('./precisionFingerprint.js').PrecisionFingerprint;
 }
 
 /** What a failed comparison saw. Every field is optional: reports show what is there. */

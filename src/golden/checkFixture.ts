@@ -1,12 +1,16 @@
 /**
  * Runs golden fixtures against an adapter. A fixture passes when the adapter's result has the expected shape
- * and, where the fixture has values, every element is within the fixture's absolute tolerance.
+ * and, where the fixture has values, every element is within the fixture's absolute tolerance — or, when the
+ * adapter declares numerics other than direct summation in its dtype, within the larger of that and the
+ * declaration's bound (spec/numerics.md, `num.declaration`).
  */
 import type { Adapter, TensorData } from '../adapter/contract.js';
 import { unsupportedNeed } from '../adapter/declaredFeatures.js';
 import { invokeOperator, UnsupportedOperator, type OperatorCall } from '../adapter/operatorCall.js';
 import { isUnsupported } from '../adapter/unsupported.js';
 import { compareTensors } from '../check/compareTensors.js';
+import { declarationFor } from '../check/declaredNumerics.js';
+import { absSumCall, isModelled, modelBound, type ModelBound } from '../check/modelBound.js';
 import type { CheckDetail, CheckResult } from '../check/checkResult.js';
 import { recordingAdapter } from '../adapter/recordingAdapter.js';
 import { operatorRecord } from '../operators/index.js';
@@ -101,7 +105,10 @@ async function checkForwardFixture(adapter: Adapter, fixture: ForwardFixture): P
   if (fixture.expected.data === undefined) return { ...base, status: 'passed' };
   const expected = { shape: fixture.expected.shape, data: Float64Array.from(fixture.expected.data.map(decodeValue)) };
   const tolerance = fixture.tolerance?.abs ?? 0;
-  const cmp = compareTensors(actual, expected, () => tolerance);
+  const modelled = declaredBound(adapter, call);
+  const cmp = modelled === null
+    ? compareTensors(actual, expected, () => tolerance)
+    : compareTensors(actual, expected, (i) => Math.max(tolerance, modelled.bound(i)), modelled.blockNonFinite);
   if (cmp.ok) return { ...base, status: 'passed' };
   const m = cmp.first!;
   return {
@@ -110,8 +117,21 @@ async function checkForwardFixture(adapter: Adapter, fixture: ForwardFixture): P
     brokenClause: clause,
     message: `${fixture.op}[${m.position.join(', ')}]=${m.actual}, but should be ${m.expected} (±${m.bound}; ${cmp.mismatches} of ${expected.data.length} elements differ) ${where} §${clause}`,
     counterexample: { call, expected: fixture.expected },
-    ...withCalls({ actual, expected, bound: tolerance, mismatches: cmp.mismatches, position: m.position }),
+    ...withCalls({ actual, expected, bound: m.bound, mismatches: cmp.mismatches, position: m.position }),
   };
+}
+
+/**
+ * The declaration's bound per output element, or null for an adapter that declares nothing unusual for the
+ * operator (the fixture's own tolerance then judges alone). Σ|x·w| comes from the reference, as in the properties.
+ */
+function declaredBound(adapter: Adapter, call: OperatorCall): ModelBound | null {
+  const declaration = declarationFor(adapter, call.op);
+  if (!isModelled(declaration, adapter.dtype)) return null;
+  const record = operatorRecord(call.op);
+  const value = record.reference(call).data;
+  const absSums = record.terms(call) === 0 ? value : record.reference(absSumCall(call, declaration)).data;
+  return modelBound(call, declaration, value, absSums);
 }
 
 export async function checkFixtures(adapter: Adapter, fixtures: readonly Fixture[]): Promise<CheckResult[]> {

@@ -12,6 +12,7 @@ export interface Handshake {
   readonly name: string;
   readonly dtype: Adapter['dtype'];
   readonly supports?: NonNullable<Adapter['supports']>;
+  readonly numerics?: NonNullable<Adapter['numerics']>;
   readonly ops: readonly OperatorName[];
 }
 

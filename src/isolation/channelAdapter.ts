@@ -2,7 +2,7 @@
  * channelAdapter: the proxy over any adapter channel (isolateAdapter.ts picks the channel from an adapter spec
  * and calls this). A plain Adapter whose operators send each call to the real adapter running in a worker
  * thread or a child process, so a hang, a crash or `process.exit` costs one call, never the run.
- * Its name, dtype, supports and set of operators come from the handshake, so an operator the adapter lacks
+ * Its name, dtype, supports, numerics and set of operators come from the handshake, so an operator the adapter lacks
  * stays absent (its checks are skipped). Each call has a time limit (`kit.protocol.timeout`); a call that
  * exceeds it rejects with AdapterTimeoutError, and a worker or process that ends rejects its pending calls
  * with AdapterCrashError (`kit.protocol.crash`). Either way the channel is killed and reopened lazily on the
@@ -235,6 +235,7 @@ export async function channelAdapter(open: OpenChannel, constraints: IsolationCo
     name: hello.name,
     dtype: hello.dtype,
     ...(hello.supports !== undefined ? { supports: hello.supports } : {}),
+    ...(hello.numerics !== undefined ? { numerics: hello.numerics } : {}),
     close: () => session.close(),
   };
   sessions.set(adapter, session);

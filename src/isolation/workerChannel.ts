@@ -20,14 +20,15 @@ export function describedHandshake(d: AdapterDescription, exportName: string): H
   if (d.exportType === 'undefined') {
     throw new AdapterLoadError(exportName === 'default' ? 'the module has no default export (export default { name, dtype, conv2d, … })' : `the module has no export ${exportName}`);
   }
-  const standIn: Record<string, unknown> = d.exportType === 'object' ? { name: d.name, dtype: d.dtype, supports: d.supports } : {};
+  const standIn: Record<string, unknown> = d.exportType === 'object' ? { name: d.name, dtype: d.dtype, supports: d.supports, numerics: d.numerics } : {};
   for (const [op, type] of Object.entries(d.fields)) standIn[op] = type === 'function' ? () => undefined : `a ${type}`;
   // The worker describes the export by its type's name; a non-object is named as such (a number is a number).
   const problems = d.exportType === 'object' ? adapterProblems(standIn) : [notAnObjectProblem(d.exportType)];
   if (problems.length > 0) throw new AdapterLoadError(`the ${exportName} export does not satisfy the adapter contract:\n  - ${problems.join('\n  - ')}`);
   const ops = OPERATOR_NAMES.filter((op: OperatorName) => d.fields[op] === 'function');
   const supports = d.supports as Adapter['supports'];
-  return { name: d.name as string, dtype: d.dtype as Adapter['dtype'], ...(supports !== undefined ? { supports } : {}), ops };
+  const numerics = d.numerics as Adapter['numerics'];
+  return { name: d.name as string, dtype: d.dtype as Adapter['dtype'], ...(supports !== undefined ? { supports } : {}), ...(numerics !== undefined ? { numerics } : {}), ops };
 }
 
 function startWorker(moduleUrl: string, exportName: string): Worker {

@@ -4,7 +4,7 @@
  * TypeScript loader — restarts after a timeout or crash stay cheap. Only a TypeScript adapter module brings in
  * tsx (its tsImport, as loadAdapter does).
  *
- * It imports the module, describes the exported adapter for the handshake (name, dtype, supports, and the
+ * It imports the module, describes the exported adapter for the handshake (name, dtype, supports, numerics, and the
  * type of every contract field — the runner checks the contract on that description), then answers each
  * `{id, op, args}` with `{id, result}` or `{id, error}` (spec/adapter-protocol.md, `kit.protocol.worker`).
  * Tensors cross as structured clones, so Float64Array and Float32Array arrive exactly. What the adapter prints
@@ -29,6 +29,7 @@ export interface AdapterDescription {
   readonly name: unknown;
   readonly dtype: unknown;
   readonly supports: unknown;
+  readonly numerics: unknown;
   /** `typeof` of each operator field the export has. */
   readonly fields: Readonly<Record<string, string>>;
   readonly exportType: string;
@@ -101,6 +102,7 @@ async function main() {
     name: isObject ? adapter.name : undefined,
     dtype: isObject ? adapter.dtype : undefined,
     supports: isObject ? adapter.supports : undefined,
+    numerics: isObject ? adapter.numerics : undefined,
     fields,
   } });
   parentPort.on('message', ({ id, op, args }) => {

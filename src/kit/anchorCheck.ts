@@ -21,7 +21,7 @@ export const ANCHORED_FAMILIES: ReadonlySet<Family> = new Set(['transposition', 
 export async function anchorFailure(adapter: Adapter, call: OperatorCall): Promise<PropertyFailure | null> {
   let expectation;
   try {
-    expectation = await referenceWithBound(call, adapter.dtype);
+    expectation = await referenceWithBound(call, adapter);
   } catch {
     return null; // a call only the property's relation gives meaning to
   }

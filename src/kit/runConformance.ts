@@ -2,6 +2,8 @@
  * runConformance: the golden fixtures and the property catalogue against one adapter, as structured results
  * for the CLI and any other tool. Never stops at the first failure; the same seed gives the same report.
  */
+import { declarationFor } from '../check/declaredNumerics.js';
+import { measureFingerprint } from './measureFingerprint.js';
 import type { Adapter } from '../adapter/contract.js';
 import type { CheckResult } from '../check/checkResult.js';
 import { checkFixture, goldenBase } from '../golden/checkFixture.js';
@@ -102,6 +104,19 @@ async function checkWithCorpus(adapter: Adapter, property: Property, seed: numbe
 }
 
 /**
+ * `num.fingerprint`: when a conv2d value comparison fails under a direct declaration, measure what precision the
+ * operator behaves like and attach it to those failures, if it is other than the declared one.
+ */
+export async function addFingerprints(adapter: Adapter, checks: CheckResult[]): Promise<void> {
+  const failing = checks.map((c, i) => [c, i] as const).filter(([c]) => c.status === 'failed' && c.operator === 'conv2d' && c.detail?.actual !== undefined);
+  if (failing.length === 0 || declarationFor(adapter, 'conv2d').algorithm !== 'direct') return;
+  const fingerprint = await measureFingerprint(adapter);
+  const like = fingerprint?.behavesLike;
+  if (fingerprint == null || (like != null && like.storage === fingerprint.declared.storage && like.accumulate === fingerprint.declared.accumulate)) return;
+  for (const [c, i] of failing) checks[i] = { ...c, fingerprint };
+}
+
+/**
  * One property's coverage (`kit.coverage`): the cells its cases' calls exercised, and a warning for each
  * boundary it declares that they never reached — when it passed on every case it drew. A failed property
  * stopped early, and an adapter that declared features unsupported had cases filtered out.
@@ -198,6 +213,7 @@ export async function runConformance(given: Adapter, options: ConformanceOptions
     if (outcome.coverage) coverages.push(outcome.coverage);
     options.onProgress?.(checks.length, total, outcome.result.id);
   }
+  if (!stopped()) await addFingerprints(adapter, checks);
   const interrupted = stopped() ? { interrupted: { reason: String(options.signal!.reason), planned: total } } : {};
   const cutOff = isolationStatus(given)?.cutOff ?? [];
   return { ...reportHead(adapter, options), checks, ...runCoverage(planned, coverages), ...(cutOff.length > 0 ? { cutOff } : {}), ...interrupted };

@@ -63,7 +63,7 @@ export const conv2dOperator: OperatorRecord = {
   outputShapeProperty: { title: 'conv2d output shape = [N, O, ⌊(H + pads − d(k−1) − 1)/s⌋ + 1, …]', clauses: ['shape.conv', 'shape.window', 'conv.padding.same.torch'] },
   definition: {
     title: 'conv2d equals the float64 reference within the tolerance model',
-    clauses: ['conv.definition', 'conv.stride', 'conv.dilation', 'conv.groups', 'conv.bias', 'conv.padding.forms', 'conv.padding.mode', 'num.tolerance', 'num.tolerance.terms', 'shape.scale', 'shape.boundaries', ...COMMON_DEFINITION_CLAUSES],
+    clauses: ['conv.definition', 'conv.stride', 'conv.dilation', 'conv.groups', 'conv.bias', 'conv.padding.forms', 'conv.padding.mode', 'num.tolerance', 'num.tolerance.terms', 'num.declaration', 'num.bound.winograd', 'num.bound.fft', 'shape.scale', 'shape.boundaries', ...COMMON_DEFINITION_CLAUSES],
   },
   backward: {
     method: 'conv2dBackward',

@@ -30,5 +30,5 @@ export const corr2dOperator: OperatorRecord = {
     return { axes: [{ kernel: kh }, { kernel: kw }], padding: 'valid' };
   },
   outputShapeProperty: { title: 'corr2d output shape = [H − kh + 1, W − kw + 1]', clauses: ['corr.shape'] },
-  definition: { title: 'corr2d equals the float64 reference within the tolerance model', clauses: ['corr.definition', 'corr.shape', 'num.tolerance'] },
+  definition: { title: 'corr2d equals the float64 reference within the tolerance model', clauses: ['corr.definition', 'corr.shape', 'num.tolerance', 'num.declaration', 'num.bound.winograd', 'num.bound.fft'] },
 };

@@ -12,6 +12,8 @@ import { createInterface } from 'node:readline';
 import type { Socket } from 'node:net';
 import type { AdapterChannel, ChannelListener, Handshake, OpenChannel } from '../isolation/adapterChannel.js';
 import { AdapterLoadError } from '../isolation/isolationErrors.js';
+import { numericsProblems } from '../adapter/numericsProblems.js';
+import { ADAPTER_METHODS } from '../operators/index.js';
 import { readWireError } from '../isolation/wireError.js';
 import { OutputTail } from '../isolation/outputTail.js';
 import { LIFELINE_SOURCE } from './lifelineSource.js';
@@ -25,6 +27,8 @@ function handshakeProblem(result: unknown): string | null {
   if (typeof h.name !== 'string' || h.name === '') return 'the hello answer has no name';
   if (h.dtype !== 'float32' && h.dtype !== 'float64') return `the hello answer's dtype must be "float32" or "float64", got ${JSON.stringify(h.dtype)}`;
   if (!Array.isArray(h.ops) || h.ops.length === 0) return 'the hello answer lists no operators in "ops"';
+  const numerics = numericsProblems(h.numerics, ADAPTER_METHODS);
+  if (numerics.length > 0) return `the hello answer's ${numerics.join('; ')}`;
   return null;
 }
 

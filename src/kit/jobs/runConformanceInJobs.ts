@@ -25,7 +25,7 @@ import { AdapterSpecError, loadAdapterSpec } from '../../isolation/loadAdapterSp
 import { ADAPTER_METHODS } from '../../operators/index.js';
 import { catalogue } from '../../../properties/catalogue.js';
 import type { RunCoverage } from '../coverage/runCoverage.js';
-import { checkSettings, plannedCheckBase, plannedChecks, reportHead, runConformance, runCoverage, type ConformanceOptions, type ConformanceReport, type PlannedCheck } from '../runConformance.js';
+import { addFingerprints, checkSettings, plannedCheckBase, plannedChecks, reportHead, runConformance, runCoverage, type ConformanceOptions, type ConformanceReport, type PlannedCheck } from '../runConformance.js';
 import { claimBoard, runningOn, serveClaims, stopClaims } from './claimBoard.js';
 import { checkRunner } from './checkRunner.js';
 import { CHECK_WORKER_SOURCE } from './checkWorkerSource.js';
@@ -174,6 +174,7 @@ async function runSpread(spec: AdapterSpecRecord, adapter: Adapter, options: Job
   }
   if (unable !== undefined) throw unable;
   const checks = results.filter((c): c is CheckResult => c !== undefined);
+  if (options.signal?.aborted !== true) await addFingerprints(adapter, checks); // `num.fingerprint`, as runConformance
   const cutOffInOrder = ADAPTER_METHODS.filter((op) => cutOff.has(op));
   return {
     ...reportHead(adapter, options),

@@ -5,6 +5,7 @@
  */
 import pc from 'picocolors';
 import type { CheckResult } from '../../check/checkResult.js';
+import { describeFingerprint, fingerprintRatios } from '../../check/precisionFingerprint.js';
 import { formatCounterexample } from './formatCounterexample.js';
 import { formatGrid } from './formatGrid.js';
 import { formatNumber } from './formatNumber.js';
@@ -74,6 +75,10 @@ export function formatConsoleFailure(check: CheckResult, context: FailureContext
   if (grids.length > 0) lines.push(...grids.map((l) => `  ${l}`));
   const tolerance = toleranceLine(comparison);
   if (tolerance !== null) lines.push(`  ${field('tolerance')}${tolerance}`);
+  if (check.fingerprint !== undefined) {
+    lines.push(`  ${field('precision')}${colors.yellow(describeFingerprint(check.fingerprint))}`);
+    lines.push(`  ${field('')}${colors.dim(`error/bound: ${fingerprintRatios(check.fingerprint)}`)}`);
+  }
   lines.push(`  ${field('replay')}${colors.cyan(context.replay(check))}`);
   const repro = formatReproduction(check, context.adapterSpec);
   if (repro !== null) lines.push(`  ${colors.dim('reproduce')}`, ...repro.split('\n').map((l) => (l === '' ? '' : `    ${l}`)));

@@ -3,6 +3,7 @@
  * counterexample drawn as heat maps — the inputs of the failing call, expected and actual on one shared
  * scale, and their difference with mismatching elements outlined — and the copy-paste reproduction.
  */
+import { describeFingerprint, fingerprintRatios } from '../../check/precisionFingerprint.js';
 import type { CheckResult } from '../../check/checkResult.js';
 import { escapeXml } from './escapeXml.js';
 import { failureCall } from './failureCall.js';
@@ -59,6 +60,7 @@ export function failureHtml(check: CheckResult, replay: string, adapterSpec: str
     `<h3><span class="badge ${check.status}">${check.status === 'failed' ? 'FAIL' : 'ERROR'}</span> ${escapeXml(check.id)}</h3>`,
     `<pre class="message">${escapeXml(check.message ?? '')}</pre>`,
     `<p class="clauses">${clauses}</p>`,
+    check.fingerprint !== undefined ? `<p class="fingerprint">precision: <strong>${escapeXml(describeFingerprint(check.fingerprint))}</strong><br><small>error/bound: ${escapeXml(fingerprintRatios(check.fingerprint))}</small></p>` : '',
     `<p class="replay">replay: <code>${escapeXml(replay)}</code></p>`,
     inputs.length > 0 ? `<div class="panels inputs">${inputs.map(panelHtml).join('')}</div>` : '',
     panels.length > 0 ? `<div class="panels comparison">${panels.map(panelHtml).join('')}</div>` : '',

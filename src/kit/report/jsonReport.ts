@@ -4,6 +4,7 @@
  * "-Infinity" and "-0" (the fixtures' spelling; `Number(s)` reads each back exactly), every other number is
  * written in JavaScript's shortest round-trip form.
  */
+import type { PrecisionFingerprint } from '../../check/precisionFingerprint.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckKind, CheckResult, CheckStatus } from '../../check/checkResult.js';
@@ -46,6 +47,8 @@ export interface JsonCheck {
   readonly fixturePath?: string;
   readonly replay?: string;
   readonly detail?: unknown;
+  /** `num.fingerprint`: the precision a failing operator behaves like (src/check/precisionFingerprint.ts). */
+  readonly fingerprint?: PrecisionFingerprint;
 }
 
 export interface JsonReport {
@@ -110,6 +113,7 @@ function jsonCheck(c: CheckResult, adapterSpec: string | undefined): JsonCheck {
     ...(c.fixturePath !== undefined ? { fixturePath: c.fixturePath } : {}),
     ...(failing && adapterSpec !== undefined ? { replay: replayCommand(c, adapterSpec) } : {}),
     ...(c.detail !== undefined ? { detail: jsonSafe(c.detail) } : {}),
+    ...(c.fingerprint !== undefined ? { fingerprint: jsonSafe(c.fingerprint) as PrecisionFingerprint } : {}),
   };
 }
 
@@ -178,5 +182,6 @@ export function checkFromJson(value: unknown, index: number): CheckResult {
     ...(typeof c['runSeed'] === 'number' ? { replay: { runSeed: c['runSeed'], ...(typeof c['path'] === 'string' ? { path: c['path'] } : {}), ...(typeof c['scale'] === 'string' && isScale(c['scale']) ? { scale: c['scale'] } : {}) } } : {}),
     ...(typeof c['fixturePath'] === 'string' ? { fixturePath: c['fixturePath'] } : {}),
     ...(typeof c['detail'] === 'object' && c['detail'] !== null ? { detail: c['detail'] as Record<string, unknown> } : {}),
+    ...(typeof c['fingerprint'] === 'object' && c['fingerprint'] !== null ? { fingerprint: c['fingerprint'] as PrecisionFingerprint } : {}),
   };
 }
