@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import type { Adapter } from '../src/adapter/contract.js';
 import type { CheckStatus } from '../src/check/checkResult.js';
 import { DEFAULT_RUNS, DEFAULT_SEED, runConformance } from '../src/kit/runConformance.js';
+import type { Scale } from '../src/shape/scale.js';
 import { timedAdapter } from './timedAdapter.js';
 
 export const PYTHON_ADAPTER = 'cmd:/usr/bin/python3 python/examples/reference_adapter.py';
@@ -24,12 +25,16 @@ export interface KitTarget {
   readonly isolate: boolean;
   /** Whole runs made; the median one is reported. */
   readonly repeats: number;
+  /** The run's scale (`shape.scale`); default 'default'. */
+  readonly scale?: Scale;
 }
 
 export const kitTargets: readonly KitTarget[] = [
   // The first run in a process pays for JIT warm-up and loading the fixtures; the later ones do not.
   { label: 'reference, in-process, first run', spec: 'reference', needs: [], isolate: false, repeats: 1 },
   { label: 'reference, in-process, warm', spec: 'reference', needs: [], isolate: false, repeats: 3 },
+  // Scale large takes minutes (measured by hand: the report of issue 10 part 5), small and default side by side here.
+  { label: 'reference, in-process, warm, scale small', spec: 'reference', needs: [], isolate: false, repeats: 3, scale: 'small' },
   { label: 'reference, isolated (worker thread)', spec: 'reference', needs: ['src/isolation/channelAdapter.ts'], isolate: true, repeats: 3 },
   {
     label: 'Python example adapter (stdio)',
@@ -81,10 +86,10 @@ interface KitRun {
 }
 
 /** One whole default run, its wall time and the time inside the adapter's operators. */
-async function oneRun(inner: Adapter): Promise<KitRun> {
+async function oneRun(inner: Adapter, scale: Scale): Promise<KitRun> {
   const timed = timedAdapter(inner);
   const start = performance.now();
-  const report = await runConformance(timed.adapter, { seed: DEFAULT_SEED, runs: DEFAULT_RUNS });
+  const report = await runConformance(timed.adapter, { seed: DEFAULT_SEED, runs: DEFAULT_RUNS, scale });
   const seconds = (performance.now() - start) / 1000;
   const statuses: Partial<Record<CheckStatus, number>> = {};
   for (const c of report.checks) statuses[c.status] = (statuses[c.status] ?? 0) + 1;
@@ -107,7 +112,7 @@ export async function kitBench(t: KitTarget): Promise<KitResult> {
   }
   try {
     const runs: KitRun[] = [];
-    for (let i = 0; i < t.repeats; i++) runs.push(await oneRun(inner));
+    for (let i = 0; i < t.repeats; i++) runs.push(await oneRun(inner, t.scale ?? 'default'));
     const m = [...runs].sort((a, b) => a.seconds - b.seconds)[runs.length >> 1]!;
     const ran = m.checks - (m.statuses.skipped ?? 0);
     return {

@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: the operator benchmark, then the kit benchmark; prints the tables and writes every
+ * `npm run bench`: the operator benchmark, then the kit benchmark (checks/s at scales small and default, jobs 1 vs
+ * jobs 2, the bound pass's cost); prints the tables and writes every
  * measurement with the run's conditions to bench/results/latest.json (or `--out <file>`). `--quick` shortens
  * each timing to a smoke run (its figures are not for publishing). Progress goes to stderr.
  */
@@ -7,6 +8,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { channelBench } from './channelBench.js';
+import { boundBench } from './boundBench.js';
+import { jobsBench } from './jobsBench.js';
 import { kitBench, kitTargets, type KitResult } from './kitBench.js';
 import { loadLibraries } from './libraries.js';
 import { loadNow, machine } from './machine.js';
@@ -44,6 +47,10 @@ for (const target of kitTargets) {
   process.stderr.write(`kit: ${target.label}…\n`);
   kit.push(await kitBench(target));
 }
+process.stderr.write('jobs: the default reference run, jobs 1 vs jobs 2, alternating…\n');
+const jobs = await jobsBench(quick ? 1 : 3, 'default', (n, seconds) => process.stderr.write(`  jobs ${n}: ${seconds.toFixed(2)} s\n`));
+process.stderr.write('bound: plain forward vs one pass with Σ|x·w| vs the two passes it replaced…\n');
+const bound = await boundBench(timing, (r) => process.stderr.write(`  ${r.op} ${r.case}: ${r.onePassRatio.toFixed(2)}× the forward\n`));
 process.stderr.write('channels: worker vs page, per-call overhead…\n');
 const channels = await channelBench(timing);
 conditions.loadEnd = loadNow();
@@ -60,6 +67,8 @@ const results: BenchResults = {
   ],
   operators,
   kit,
+  jobs,
+  bound,
   channels,
 };
 mkdirSync(dirname(out), { recursive: true });

@@ -4,6 +4,8 @@
  * are data (STYLE habit 9); this file only formats them.
  */
 import { BATCH, type ChannelResult } from './channelBench.js';
+import type { BoundResult } from './boundBench.js';
+import type { JobsResult } from './jobsBench.js';
 import type { KitResult } from './kitBench.js';
 import type { Loaded } from './libraries.js';
 import type { Machine } from './machine.js';
@@ -15,6 +17,8 @@ export interface BenchResults {
   readonly notes: readonly string[];
   readonly operators: readonly OperatorResult[];
   readonly kit: readonly KitResult[];
+  readonly jobs: JobsResult;
+  readonly bound: readonly BoundResult[];
   readonly channels: readonly ChannelResult[];
 }
 
@@ -85,6 +89,17 @@ export function channelTable(results: readonly ChannelResult[]): string {
 (a do-nothing corr2d behind each channel: the per-call overhead; a batch is ${BATCH} independent calls in one turn)`;
 }
 
+export function jobsTable(j: JobsResult): string {
+  const statuses = Object.entries(j.statuses).map(([s, n]) => `${n} ${s}`).join(', ');
+  const rows = (['1', '2'] as const).map((k) => [`jobs ${k}`, String(j.checks), statuses, j.median[k].toFixed(2), j.seconds[k].map((v) => v.toFixed(2)).join(' '), (j.checks / j.median[k]).toFixed(1)]);
+  return `${table(['default reference run', 'checks', 'statuses', 'run s (median)', 'runs s', 'checks/s'], rows)}\njobs 1 / jobs 2 = ${j.speedUp.toFixed(2)}× (target ≥ 1.6× on 2 cores; in-process, worker start-up included)`;
+}
+
+export function boundTable(results: readonly BoundResult[]): string {
+  const rows = results.map((r) => [`${r.op} ${r.case}`, ms(r.forward.medianMs), ms(r.onePass.medianMs), ms(r.twoPass.medianMs), `${r.onePassRatio.toFixed(2)}×`, `${r.twoPassRatio.toFixed(2)}×`]);
+  return `${table(['op / case', 'forward ms', 'one pass ms', 'two passes ms', 'one pass / forward', 'two passes / forward'], rows)}\n(one pass: the result and Σ|x·w| together, as the value checks now call the reference; two passes: the forward, then the forward on |inputs|, as before)`;
+}
+
 export function formatResults(r: BenchResults, keys: readonly string[]): string {
   const m = r.machine;
   return [
@@ -95,6 +110,10 @@ export function formatResults(r: BenchResults, keys: readonly string[]): string 
     operatorTable(r.operators, keys),
     '',
     kitTable(r.kit),
+    '',
+    jobsTable(r.jobs),
+    '',
+    boundTable(r.bound),
     '',
     channelTable(r.channels),
   ].join('\n');

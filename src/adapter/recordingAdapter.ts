@@ -14,7 +14,9 @@ export interface Recorder {
   readonly calls: RecordedCall[];
 }
 
-const copyTensor = (t: TensorData): TensorData => ({ shape: [...t.shape], data: Array.from(t.data) });
+// A typed array is copied as one (a memcpy); boxing a realistic weight's millions of values into a plain array
+// cost more than the convolution itself at scale large.
+const copyTensor = (t: TensorData): TensorData => ({ shape: [...t.shape], data: ArrayBuffer.isView(t.data) ? t.data.slice() : Array.from(t.data) });
 const isTensor = (v: unknown): v is TensorData => typeof v === 'object' && v !== null && Array.isArray((v as TensorData).shape) && (v as TensorData).data !== undefined && typeof (v as TensorData).data.length === 'number';
 
 function snapshot(method: OperatorName, args: readonly unknown[]): Omit<RecordedCall, 'outcome'> | null {

@@ -49,7 +49,8 @@ export function toTensor(value: TensorData, op: string, argument: string): Tenso
   if (problem !== null) {
     throw new ConvkitError({ code: 'E_DATA', op, argument: `${argument}${problem.at}`, value: 'entry' in problem ? problem.entry : summarize(value), rule: problem.rule, clause: problem.clause });
   }
-  return { shape: [...value.shape], data: Float64Array.from(value.data) };
+  // new Float64Array copies a typed array in one block; Float64Array.from walks its iterator (same values).
+  return { shape: [...value.shape], data: new Float64Array(value.data) };
 }
 
 export function toTensorData(t: Tensor): TensorData {
@@ -69,7 +70,7 @@ export function checkAdapterResult(value: unknown, op: string, expectedShape: re
   if (expectedShape !== null && (td.shape.length !== expectedShape.length || td.shape.some((d, i) => d !== expectedShape[i]))) {
     throw new ConvkitError({ code: 'E_ADAPTER', op, argument: 'result.shape', value: td.shape, rule: `should be [${expectedShape.join(', ')}]`, clause: 'err.adapter-result' });
   }
-  return { shape: [...td.shape], data: Float64Array.from(td.data) };
+  return { shape: [...td.shape], data: new Float64Array(td.data) };
 }
 
 function summarize(value: unknown): unknown {

@@ -32,10 +32,11 @@ async function until(condition: () => boolean, ms: number): Promise<boolean> {
   return condition();
 }
 
+// --jobs 1: the spinning adapter counts its calls, so a second thread's adapter would answer two more.
 function startRun(dir: string) {
   const pidFile = join(dir, 'pids');
   const json = join(dir, 'report.json');
-  const run = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'run', '--adapter', `cmd:${process.execPath} ${spinning} ${pidFile}`, '--only', 'golden/notes-001-conv2d', '--json', json], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const run = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'run', '--adapter', `cmd:${process.execPath} ${spinning} ${pidFile}`, '--only', 'golden/notes-001-conv2d', '--jobs', '1', '--json', json], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   run.stdout.on('data', (d: Buffer) => (out += d.toString()));
   run.stderr.on('data', (d: Buffer) => (out += d.toString()));

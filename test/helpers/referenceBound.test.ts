@@ -7,7 +7,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OPERATORS } from '../../src/operators/index.js';
-import { absoluteCall } from '../../src/operators/callTensors.js';
+import { absoluteCall, inputTensor, optionalInputTensor } from '../../src/operators/callTensors.js';
+import { forEachConvTap, padForConv } from '../../src/reference/conv2d.js';
+import { conv2dGeometry, conv2dOutputShape } from '../../src/shape/conv2dGeometry.js';
 import { sumBound } from '../../src/check/tolerance.js';
 import { referenceWithBound } from '../../properties/assertions/referenceBound.js';
 
@@ -53,5 +55,33 @@ describe('referenceWithAbsSum equals the two-pass reference', () => {
         }
       }
     }
+  });
+});
+
+describe("conv2d's forward sums in forEachConvTap's order", () => {
+  // The forward writes the loop nest out (speed, scale large); the backward spreads through forEachConvTap.
+  // Both must be the same sums: here each output is summed again through forEachConvTap, from 0, then + bias.
+  it('conv2d equals Σ over forEachConvTap, bit for bit, on realistic-scale cases (every padding mode, groups, dilation)', () => {
+    const record = OPERATORS.find((r) => r.id === 'conv2d')!;
+    let cases = 0;
+    fc.assert(
+      fc.property(record.cases('default'), (call) => {
+        const input = inputTensor(call, 'input');
+        const weight = inputTensor(call, 'weight');
+        const bias = optionalInputTensor(call, 'bias');
+        const g = conv2dGeometry(input.shape, weight.shape, bias?.shape ?? null, call.options);
+        const padded = padForConv(input, g);
+        const sums = new Float64Array(conv2dOutputShape(g).reduce((a, b) => a * b, 1));
+        forEachConvTap(g, padded.shape, (o, k, q) => (sums[o]! += padded.data[k]! * weight.data[q]!));
+        if (bias !== null) {
+          const plane = g.h.out * g.w.out;
+          for (let t = 0; t < sums.length; t++) sums[t]! += bias.data[Math.floor(t / plane) % g.outChannels]!;
+        }
+        expect(sameValues(record.reference(call).data, sums)).toBe(true);
+        cases++;
+      }),
+      { seed: 20261207, numRuns: 40 },
+    );
+    expect(cases).toBe(40);
   });
 });
