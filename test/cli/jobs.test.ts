@@ -9,7 +9,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runConformanceInJobs } from '../../src/kit/jobs/runConformanceInJobs.js';
+import { availableParallelism } from 'node:os';
+import { defaultJobs, runConformanceInJobs } from '../../src/kit/jobs/runConformanceInJobs.js';
 import fc from 'fast-check';
 import { defineProperty } from '../../properties/property.js';
 
@@ -32,6 +33,11 @@ function jsonReport(name: string, ...args: string[]): { status: number | null; o
 }
 
 describe('convkit run --jobs', () => {
+  it('defaults to one thread, and to every core at --scale large (kit.jobs.default)', () => {
+    expect([defaultJobs(), defaultJobs('small'), defaultJobs('default')]).toEqual([1, 1, 1]);
+    expect(defaultJobs('large')).toBe(availableParallelism());
+  });
+
   it('the reference: --jobs 2 gives the --jobs 1 JSON report, check for check', () => {
     const args = ['--adapter', 'reference', '--only', 'avg-pool2d'];
     const one = jsonReport('reference-1', ...args, '--jobs', '1');

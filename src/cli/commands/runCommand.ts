@@ -124,7 +124,7 @@ export function registerRun(program: Command): void {
     .option('--fixtures <dir>', 'also run your own fixture files (golden format)')
     .option('--shapes <file>', 'check these benchdnn-style shape descriptors (one a line, # comments) instead of the shape corpus sample')
     .option('--shard <i/n>', 'run the i-th of n deterministic parts of the checks', shardOption)
-    .option('--jobs <n>', `worker threads the checks run in (default: the number of cores, here ${defaultJobs()}); the report is the same for any n`, integerOption('--jobs', 1))
+    .option('--jobs <n>', `worker threads the checks run in (default: 1, and the number of cores, here ${defaultJobs('large')}, at --scale large); the report is the same for any n`, integerOption('--jobs', 1))
     .action(async (flags: RunFlags) => {
       const outputs = [['--json', flags.json], ['--junit', flags.junit], ['--html', flags.html]].flatMap(([what, path]) => (path !== undefined ? [{ what: what!, path }] : []));
       for (const { path } of outputs) checkWritable(path);
@@ -155,7 +155,7 @@ export function registerRun(program: Command): void {
         const onProgress = terminalProgress();
         const report = await runConformanceInJobs({ spec: flags.adapter, load: adapterLoadOptions(flags) }, {
           ...(onProgress ? { onProgress } : {}),
-          jobs: flags.jobs ?? defaultJobs(),
+          jobs: flags.jobs ?? defaultJobs(flags.scale),
           seed: flags.seed,
           runs: flags.runs,
           ...selection,

@@ -32,6 +32,7 @@ import { CHECK_WORKER_SOURCE } from './checkWorkerSource.js';
 import type { JobsFallbackReason } from './jobsFallback.js';
 import type { AdapterSpecRecord, CheckWorkerData, FromWorker, ToWorker } from './jobMessages.js';
 import { moduleExtension } from '../../isolation/moduleExtension.js';
+import type { Scale } from '../../shape/scale.js';
 
 export interface JobsOptions extends ConformanceOptions {
   /** Threads that run checks (default: the number of cores, os.availableParallelism()); 1 runs on this thread only. */
@@ -41,8 +42,14 @@ export interface JobsOptions extends ConformanceOptions {
 /** How long stopped workers get to close their adapters before they are terminated. */
 const STOP_GRACE_MS = 1000;
 
-export function defaultJobs(): number {
-  return availableParallelism();
+/**
+ * The default job count (`kit.jobs.default`): every core for `--scale large`, one thread otherwise. A check
+ * worker loads the kit again (~1.3 s of CPU through tsx, ~1.4 s more for mathjs) and warms its own JIT, which a
+ * default run (~7 s on one thread) does not earn back: measured on 2 cores, near idle, `--jobs 2` took 13.5 s
+ * wall against 7.9 s for `--jobs 1`.
+ */
+export function defaultJobs(scale?: Scale): number {
+  return scale === 'large' ? availableParallelism() : 1;
 }
 
 /**
@@ -62,7 +69,7 @@ function fallbackReason(options: JobsOptions, planned: readonly PlannedCheck[]):
 }
 
 export async function runConformanceInJobs(spec: AdapterSpecRecord, options: JobsOptions = {}): Promise<ConformanceReport> {
-  const jobs = options.jobs ?? defaultJobs();
+  const jobs = options.jobs ?? defaultJobs(options.scale);
   if (!Number.isInteger(jobs) || jobs < 1) throw new RangeError(`runConformanceInJobs: jobs must be an integer ≥ 1, got ${String(jobs)}`);
   const adapter = await loadAdapterSpec(spec.spec, spec.load ?? {});
   // Stops this thread's adapter at once, so a pending call ends and the run can report.
