@@ -5,6 +5,7 @@
  */
 import type { TensorData } from '../adapter/contract.js';
 import type { Family } from './checkFamily.js';
+import type { Diagnosis } from '../diagnosis/diagnosis.js';
 
 export type CheckStatus = 'passed' | 'failed' | 'skipped' | 'error';
 import type { Scale } from '../shape/scale.js';
@@ -40,6 +41,8 @@ export interface CheckResult {
   readonly fixturePath?: string;
   /** For value mismatches: the tensors compared, and the adapter calls the case made (`calls`). */
   readonly detail?: CheckDetail;
+  /** For a failed property: the named conventions that explain it and what it depends on (src/kit/diagnosis). */
+  readonly diagnosis?: Diagnosis;
 }
 
 /** What a failed comparison saw. Every field is optional: reports show what is there. */

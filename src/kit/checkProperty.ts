@@ -19,6 +19,7 @@ import { confirmFailure, ShrinkBudget, type Outcome } from './confirmFailure.js'
 import { featureFilter, NoCaseCanBeDrawn } from './featureFilter.js';
 import { propertySeed } from './propertySeed.js';
 import { recordingAdapter } from '../adapter/recordingAdapter.js';
+import { diagnoseFailure } from './diagnosis/diagnoseFailure.js';
 import type { Scale } from '../shape/scale.js';
 
 export interface PropertyRunOptions {
@@ -31,6 +32,12 @@ export interface PropertyRunOptions {
   readonly kind?: Extract<CheckKind, 'property' | 'corpus'>;
   /** How large the cases get (`shape.scale`); default 'default'. Part of what a replay path means. */
   readonly scale?: Scale;
+  /**
+   * Diagnose a failure (`kit.diagnosis.conventions`, `kit.diagnosis.explain`): name the conventions it follows and
+   * what it depends on. Off by default in the API (it costs up to DIAGNOSIS_BUDGET_MS per failed check); `convkit
+   * run` turns it on.
+   */
+  readonly diagnose?: boolean;
 }
 
 export function unsupportedFeatures(adapter: Adapter): Set<Feature> {
@@ -106,7 +113,7 @@ export async function checkProperty(adapter: Adapter, property: Property, option
   if (unsupported.supported === 0 && unsupported.cases > 0) {
     return { ...base, status: 'skipped', message: `adapter ${adapter.name} answered every case unsupported: ${unsupported.reason}` };
   }
-  if (!details.failed) return anchored(adapter, ANCHORED_FAMILIES.has(property.family) ? anchorCall : undefined, base);
+  if (!details.failed) return anchored(adapter, ANCHORED_FAMILIES.has(property.family) ? anchorCall : undefined, base, options.diagnose === true);
   const path = details.counterexamplePath ?? replayPath;
   const replay = { runSeed: options.seed, ...(path !== undefined && path !== null ? { path } : {}), ...(options.scale !== undefined && options.scale !== 'default' ? { scale: options.scale } : {}) };
   const hit = fatal as { error: Error; value: unknown; calls: RecordedCall[] } | null;
@@ -129,23 +136,31 @@ export async function checkProperty(adapter: Adapter, property: Property, option
   const bound = budget.hit ? `[shrinking stopped at its bound of ${budget.bound} steps: this case may not be the smallest] ` : '';
   if (error instanceof PropertyFailure) {
     const detail: CheckDetail = { ...(error.detail ?? {}), ...(calls.length > 0 ? { calls } : {}) };
-    return { ...common, status: 'failed', brokenClause: error.clause, message: `${bound}${error.message}`, ...(Object.keys(detail).length > 0 ? { detail } : {}) };
+    const diagnosis = options.diagnose === true ? await diagnosed(adapter, calls) : {};
+    return { ...common, status: 'failed', brokenClause: error.clause, message: `${bound}${error.message}`, ...(Object.keys(detail).length > 0 ? { detail } : {}), ...diagnosis };
   }
   const message = error instanceof ThrownNonError ? error.message : error instanceof Error ? `${error.name}: ${boundText(error.message)}` : thrownNonError(error);
   return { ...common, status: 'error', message: `${bound}the adapter threw on a valid case: ${message}`, ...(calls.length > 0 ? { detail: { calls } } : {}) };
 }
 
 /** A passed property, unless its first call disagrees with the reference (anchorCheck.ts). */
-async function anchored(adapter: Adapter, call: OperatorCall | undefined, base: Pick<CheckResult, 'id' | 'kind' | 'operator' | 'family' | 'clauses'>): Promise<CheckResult> {
+async function anchored(adapter: Adapter, call: OperatorCall | undefined, base: Pick<CheckResult, 'id' | 'kind' | 'operator' | 'family' | 'clauses'>, diagnose: boolean): Promise<CheckResult> {
   if (call === undefined) return { ...base, status: 'passed' };
   try {
     const failure = await anchorFailure(adapter, call);
     if (failure === null) return { ...base, status: 'passed' };
-    const detail: CheckDetail = { ...(failure.detail ?? {}), calls: [{ method: call.op, call }] };
-    return { ...base, status: 'failed', brokenClause: failure.clause, counterexample: call, message: failure.message, detail };
+    const calls = [{ method: call.op, call }];
+    const detail: CheckDetail = { ...(failure.detail ?? {}), calls };
+    return { ...base, status: 'failed', brokenClause: failure.clause, counterexample: call, message: failure.message, detail, ...(diagnose ? await diagnosed(adapter, calls) : {}) };
   } catch (e) {
     return { ...base, status: 'error', counterexample: call, message: `the adapter threw on the anchor call (its first call, checked against the reference): ${outcomeText(e)}` };
   }
+}
+
+/** The diagnosis of a failure's calls, as a field to spread into its result (none when it found nothing to say). */
+async function diagnosed(adapter: Adapter, calls: readonly RecordedCall[]): Promise<Pick<CheckResult, 'diagnosis'>> {
+  const diagnosis = await diagnoseFailure(adapter, calls);
+  return diagnosis === undefined ? {} : { diagnosis };
 }
 
 /** A failure's answer as text, the same for the first run and the confirming one. */

@@ -43,6 +43,8 @@ export interface ConformanceOptions {
   readonly corpus?: readonly CorpusEntry[];
   /** Stops the run before the next check (SIGINT, SIGTERM): the report holds the checks that finished. */
   readonly signal?: AbortSignal;
+  /** Diagnose each failed property (conventions, explain; `kit.diagnosis.conventions`): default false, `convkit run` sets it. */
+  readonly diagnose?: boolean;
   /** Called after each check (for a progress bar). */
   readonly onProgress?: (done: number, total: number, id: string) => void;
 }
@@ -80,17 +82,17 @@ export function allCheckIds(options: Pick<ConformanceOptions, 'fixtures' | 'extr
   return new Set([...fixtures.map((f) => `golden/${f.id}`), ...runProperties(options).map((p) => p.id)]);
 }
 
-async function checkWithCorpus(adapter: Adapter, property: Property, seed: number, runs: number, scale: Scale, corpus: readonly CorpusEntry[]): Promise<CheckResult> {
+async function checkWithCorpus(adapter: Adapter, property: Property, seed: number, runs: number, scale: Scale, corpus: readonly CorpusEntry[], diagnose: boolean): Promise<CheckResult> {
   for (const entry of corpus) {
     if (entry.id !== property.id) continue;
-    const replayed = await checkProperty(adapter, property, { seed: entry.runSeed, runs, path: entry.path, kind: 'corpus', ...(entry.scale !== undefined ? { scale: entry.scale } : {}) });
+    const replayed = await checkProperty(adapter, property, { seed: entry.runSeed, runs, path: entry.path, kind: 'corpus', diagnose, ...(entry.scale !== undefined ? { scale: entry.scale } : {}) });
     // A path recorded before the property's generator changed no longer replays: it proves nothing either way.
     if (replayed.status === 'error' && replayed.detail?.['couldNotRun'] === true) continue;
     if (replayed.status === 'failed' || replayed.status === 'error') {
       return { ...replayed, message: `[corpus case from run seed ${entry.runSeed}] ${replayed.message ?? ''}` };
     }
   }
-  return checkProperty(adapter, property, { seed, runs, scale });
+  return checkProperty(adapter, property, { seed, runs, scale, diagnose });
 }
 
 export async function runConformance(given: Adapter, options: ConformanceOptions = {}): Promise<ConformanceReport> {
@@ -111,7 +113,7 @@ export async function runConformance(given: Adapter, options: ConformanceOptions
   // A check cut short by the stop (its adapter was killed) says nothing about the adapter: it is left out.
   const keep = (c: CheckResult) => { if (!stopped()) done(c); };
   for (const fixture of fixtures) if (!stopped()) keep(await checkFixture(adapter, fixture));
-  for (const property of properties) if (!stopped()) keep(await checkWithCorpus(adapter, property, seed, runs, options.scale ?? 'default', options.corpus ?? []));
+  for (const property of properties) if (!stopped()) keep(await checkWithCorpus(adapter, property, seed, runs, options.scale ?? 'default', options.corpus ?? [], options.diagnose ?? false));
   const interrupted = stopped() ? { interrupted: { reason: String(options.signal!.reason), planned: total } } : {};
   const cutOff = isolationStatus(given)?.cutOff ?? [];
   return { adapter: adapter.name, dtype: adapter.dtype, seed, runs, ...(options.scale !== undefined && options.scale !== 'default' ? { scale: options.scale } : {}), checks, ...(cutOff.length > 0 ? { cutOff } : {}), ...interrupted };

@@ -44,6 +44,8 @@ export interface RunFlags {
   fixtures?: string;
   shapes?: string;
   shard?: Shard;
+  /** commander's negation of --no-diagnose: true unless given. */
+  diagnose: boolean;
 }
 
 /** `--shapes FILE`: the user's descriptors; a bad file or line is a usage error naming file, line and rule (`kit.descriptor.file`). */
@@ -120,6 +122,7 @@ export function registerRun(program: Command): void {
     .option('--fixtures <dir>', 'also run your own fixture files (golden format)')
     .option('--shapes <file>', 'check these benchdnn-style shape descriptors (one a line, # comments) instead of the shape corpus sample')
     .option('--shard <i/n>', 'run the i-th of n deterministic parts of the checks', shardOption)
+    .option('--no-diagnose', 'do not diagnose failures (named conventions, explain: spec kit.diagnosis.conventions)')
     .action(async (flags: RunFlags) => {
       const outputs = [['--json', flags.json], ['--junit', flags.junit], ['--html', flags.html]].flatMap(([what, path]) => (path !== undefined ? [{ what: what!, path }] : []));
       for (const { path } of outputs) checkWritable(path);
@@ -161,6 +164,7 @@ export function registerRun(program: Command): void {
           ...(flags.shard ? { shard: flags.shard } : {}),
           ...(corpusPath ? { corpus } : {}),
           signal: interruption.signal,
+          diagnose: flags.diagnose,
         });
         const finishedAt = new Date();
         const summary = baseline ? baselineSummary(report, baseline, flags.strict ?? false, allCheckIds(selection)) : undefined;

@@ -42,6 +42,7 @@ td.error { background: #f1dcf5; color: #6d1780; font-weight: 600; } td.skipped {
 section.failure { border: 1px solid #e0e0e0; border-left: 4px solid #c62828; border-radius: 4px; padding: 12px 14px; margin: 14px 0; }
 section.failure.error { border-left-color: #8e24aa; }
 .clauses code { background: #eef3fb; padding: 1px 4px; border-radius: 3px; margin-right: 2px; }
+.diagnosis { background: #fff8e1; border-radius: 3px; padding: 4px 10px; margin: 8px 0; } .diagnosis ul { margin: 2px 0; } .diagnosis .source { color: #666; font-size: 90%; }
 .replay code { background: #f6f6f6; padding: 2px 5px; border-radius: 3px; }
 .panels { display: flex; flex-wrap: wrap; gap: 18px; align-items: flex-start; margin: 10px 0; }
 .panel { background: #fafafa; border: 1px solid #eee; border-radius: 4px; padding: 6px 8px; }

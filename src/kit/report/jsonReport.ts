@@ -10,6 +10,7 @@ import type { CheckKind, CheckResult, CheckStatus } from '../../check/checkResul
 import { FAMILIES, type Family } from '../../check/checkFamily.js';
 import { packageRoot } from '../../spec/specClauses.js';
 import type { ConformanceReport } from '../runConformance.js';
+import type { ConventionMatch, Diagnosis } from '../../diagnosis/diagnosis.js';
 import { countByStatus } from './checkGroups.js';
 import { replayCommand } from './replayCommand.js';
 import { isScale, SCALES, type Scale } from '../../shape/scale.js';
@@ -43,6 +44,8 @@ export interface JsonCheck {
   readonly fixturePath?: string;
   readonly replay?: string;
   readonly detail?: unknown;
+  /** A failed property's diagnosis (`kit.diagnosis.conventions`, `kit.diagnosis.explain`). */
+  readonly diagnosis?: Diagnosis;
 }
 
 export interface JsonReport {
@@ -103,6 +106,7 @@ function jsonCheck(c: CheckResult, adapterSpec: string | undefined): JsonCheck {
     ...(c.fixturePath !== undefined ? { fixturePath: c.fixturePath } : {}),
     ...(failing && adapterSpec !== undefined ? { replay: replayCommand(c, adapterSpec) } : {}),
     ...(c.detail !== undefined ? { detail: jsonSafe(c.detail) } : {}),
+    ...(c.diagnosis !== undefined ? { diagnosis: jsonSafe(c.diagnosis) as Diagnosis } : {}),
   };
 }
 
@@ -166,5 +170,13 @@ export function checkFromJson(value: unknown, index: number): CheckResult {
     ...(typeof c['runSeed'] === 'number' ? { replay: { runSeed: c['runSeed'], ...(typeof c['path'] === 'string' ? { path: c['path'] } : {}), ...(typeof c['scale'] === 'string' && isScale(c['scale']) ? { scale: c['scale'] } : {}) } } : {}),
     ...(typeof c['fixturePath'] === 'string' ? { fixturePath: c['fixturePath'] } : {}),
     ...(typeof c['detail'] === 'object' && c['detail'] !== null ? { detail: c['detail'] as Record<string, unknown> } : {}),
+    ...(isDiagnosis(c['diagnosis']) ? { diagnosis: c['diagnosis'] } : {}),
   };
+}
+
+/** A diagnosis read back from JSON: kept when its conventions are a list of {id, title, source}. */
+function isDiagnosis(value: unknown): value is Diagnosis {
+  if (typeof value !== 'object' || value === null) return false;
+  const conventions = (value as { conventions?: unknown }).conventions;
+  return Array.isArray(conventions) && conventions.every((c) => typeof c === 'object' && c !== null && typeof (c as ConventionMatch).id === 'string' && typeof (c as ConventionMatch).title === 'string' && typeof (c as ConventionMatch).source === 'string');
 }

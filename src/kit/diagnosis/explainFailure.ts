@@ -1,0 +1,146 @@
+/**
+ * Explain (issue 13, after Hypothesis's explain phase): the failing call's parameters — every numeric or boolean
+ * option, every enumerated mode, the spatial sizes and the batch, the values — are varied one at a time within
+ * their valid range (calls the reference rejects are not tried). A parameter the failure survives every change of
+ * is free; one for which some values pass is a dependency, stated as the failing values (≥ v, ≤ v, or a list).
+ */
+import type { Adapter } from '../../adapter/contract.js';
+import { mulberry32, type RandomSource } from '../../autograd/seededRandom.js';
+import type { Dtype } from '../../check/tolerance.js';
+import type { Dependency } from '../../diagnosis/diagnosis.js';
+import { operatorRecord } from '../../operators/index.js';
+import { elementCount, tensor } from '../../tensor/tensor.js';
+import type { TensorData } from '../../adapter/contract.js';
+import { adapterOutcome, agree, referenceOutcome, type CallCase } from './callCase.js';
+import { redrawn } from './nearCases.js';
+
+type Value = number | string | boolean;
+
+/** One parameter of a call and how to set it. */
+interface Parameter {
+  readonly name: string;
+  readonly value: Value;
+  readonly alternatives: readonly Value[];
+  readonly set: (c: CallCase, v: Value, random: RandomSource) => CallCase;
+}
+
+/** Enumerated options: another member of the group the value belongs to is tried. */
+const ENUMERATIONS: readonly (readonly string[])[] = [
+  ['zeros', 'reflect', 'replicate', 'circular'],
+  ['constant', 'reflect', 'replicate', 'circular'],
+];
+
+const numericAlternatives = (v: number): number[] => [...new Set([0, 1, 2, 3, v - 1, v + 1, v + 2])].filter((x) => x >= 0 && x !== v && x <= 6).sort((a, b) => a - b);
+const AXIS_NAMES = ['h', 'w'] as const;
+
+function optionParameters(c: CallCase): Parameter[] {
+  const out: Parameter[] = [];
+  const setOption = (key: string, value: unknown) => (k: CallCase): CallCase => ({ ...k, call: { ...k.call, options: { ...k.call.options, [key]: value } } });
+  for (const [key, v] of Object.entries(c.call.options)) {
+    if (typeof v === 'number') out.push({ name: key, value: v, alternatives: numericAlternatives(v), set: (k, x) => setOption(key, x)(k) });
+    else if (typeof v === 'boolean') out.push({ name: key, value: v, alternatives: [!v], set: (k, x) => setOption(key, x)(k) });
+    else if (typeof v === 'string') {
+      const group = ENUMERATIONS.find((g) => g.includes(v));
+      if (group) out.push({ name: key, value: v, alternatives: group.filter((x) => x !== v), set: (k, x) => setOption(key, x)(k) });
+    } else if (Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'number')) {
+      v.forEach((x: number, i) => out.push({ name: `${key}.${AXIS_NAMES[i]!}`, value: x, alternatives: numericAlternatives(x), set: (k, y) => setOption(key, v.map((z: number, j) => (j === i ? y : z)))(k) }));
+    } else if (typeof v === 'object' && v !== null && Object.values(v).every((x) => typeof x === 'number')) {
+      for (const [side, x] of Object.entries(v as Record<string, number>)) {
+        out.push({ name: `${key}.${side}`, value: x, alternatives: numericAlternatives(x), set: (k, y) => setOption(key, { ...(v as object), [side]: y })(k) });
+      }
+    }
+  }
+  return out;
+}
+
+/** The tensor resized to `shape`: elements kept where their index still exists, new ones drawn small integers. */
+function resized(t: TensorData, shape: readonly number[], random: RandomSource): TensorData {
+  const data = new Array<number>(elementCount(shape));
+  for (let flat = 0; flat < data.length; flat++) {
+    let rest = flat, old = 0, inside = true, stride = 1;
+    for (let a = shape.length - 1; a >= 0; a--) {
+      const i = rest % shape[a]!;
+      rest = Math.floor(rest / shape[a]!);
+      if (i >= t.shape[a]!) inside = false;
+      old += i * stride;
+      stride *= t.shape[a]!;
+    }
+    data[flat] = inside ? t.data[old]! : Math.floor(random() * 7) - 3;
+  }
+  return { shape: [...shape], data };
+}
+
+/** A backward case keeps its output gradient when the output shape did not change, and draws a new one otherwise. */
+function withGradOutput(c: CallCase, random: RandomSource): CallCase {
+  if (c.gradOutput === undefined) return c;
+  let shape: number[];
+  try {
+    shape = operatorRecord(c.call.op).outputShape(c.call);
+  } catch {
+    return c; // an invalid call: the reference refuses it and it is not tried
+  }
+  if (shape.length === c.gradOutput.shape.length && shape.every((d, i) => d === c.gradOutput!.shape[i])) return c;
+  return { ...c, gradOutput: tensor(shape, Array.from({ length: elementCount(shape) }, () => Math.floor(random() * 7) - 3)) };
+}
+
+function sizeParameters(c: CallCase): Parameter[] {
+  const out: Parameter[] = [];
+  for (const [name, t] of Object.entries(c.call.inputs)) {
+    if (t === null) continue;
+    const r = t.shape.length;
+    const axes: [number, string][] = r === 4 ? [[2, 'H'], [3, 'W']] : r === 2 ? [[0, 'H'], [1, 'W']] : [];
+    if (r === 4 && name === 'input') axes.unshift([0, 'N']);
+    for (const [axis, label] of axes) {
+      const v = t.shape[axis]!;
+      out.push({
+        name: `${name}.${label}`, value: v, alternatives: numericAlternatives(v).filter((x) => x >= 1),
+        set: (k, x, random) => withGradOutput({ ...k, call: { ...k.call, inputs: { ...k.call.inputs, [name]: resized(t, t.shape.map((d, i) => (i === axis ? (x as number) : d)), random) } } }, random),
+      });
+    }
+  }
+  return out;
+}
+
+const valuesParameter: Parameter = {
+  name: 'values', value: 'as drawn', alternatives: ['redrawn 1', 'redrawn 2', 'redrawn 3'],
+  set: (k, _, random) => ({ ...k, call: { ...k.call, inputs: Object.fromEntries(Object.entries(k.call.inputs).map(([n, t]) => [n, t === null ? null : redrawn(t, random)])) } }),
+};
+
+function dependency(p: Parameter, failing: Value[], passing: Value[]): Dependency {
+  if (failing.every((v) => typeof v === 'number') && passing.every((v) => typeof v === 'number')) {
+    const f = (failing as number[]).sort((a, b) => a - b), q = passing as number[];
+    if (q.every((v) => v < f[0]!)) return { parameter: p.name, rule: 'at-least', values: [f[0]!] };
+    if (q.every((v) => v > f[f.length - 1]!)) return { parameter: p.name, rule: 'at-most', values: [f[f.length - 1]!] };
+    return { parameter: p.name, rule: 'one-of', values: f };
+  }
+  return { parameter: p.name, rule: 'one-of', values: failing };
+}
+
+export interface Explanation {
+  readonly dependsOn: Dependency[];
+  readonly free: string[];
+  readonly timedOut: boolean;
+}
+
+/** Explains a call on which the adapter and the reference disagree. */
+export async function explainFailure(adapter: Adapter, failing: CallCase, dtype: Dtype, deadline: number): Promise<Explanation> {
+  const random = mulberry32(0x13);
+  const dependsOn: Dependency[] = [];
+  const free: string[] = [];
+  for (const p of [...optionParameters(failing), ...sizeParameters(failing), valuesParameter]) {
+    const failingValues: Value[] = [p.value];
+    const passingValues: Value[] = [];
+    for (const v of p.alternatives) {
+      if (Date.now() > deadline) return { dependsOn, free, timedOut: true };
+      const c = p.set(failing, v, random);
+      const reference = referenceOutcome(c);
+      if (reference.kind === 'threw') continue; // outside the valid range
+      (agree(await adapterOutcome(adapter, c), reference, dtype) ? passingValues : failingValues).push(v);
+    }
+    if (failingValues.length + passingValues.length === 1) continue; // no valid alternative: says nothing
+    if (passingValues.length === 0) free.push(p.name);
+    else if (p !== valuesParameter) dependsOn.push(dependency(p, failingValues, passingValues));
+    else dependsOn.push({ parameter: 'values', rule: 'one-of', values: ['as drawn'] });
+  }
+  return { dependsOn, free, timedOut: false };
+}
