@@ -5,16 +5,10 @@
  * failure per adapter and seed is diagnosed (the cost stays a few seconds).
  */
 import { describe, expect, it } from 'vitest';
-import type { Adapter } from '../../src/adapter/contract.js';
-import { reference } from '../../src/adapter/referenceAdapter.js';
-import { ADAPTER_METHODS } from '../../src/operators/index.js';
-import type { CheckResult } from '../../src/check/checkResult.js';
 import { CONVENTIONS } from '../../src/diagnosis/conventionCatalogue.js';
-import { checkProperty } from '../../src/kit/checkProperty.js';
 import { diagnoseFailure } from '../../src/kit/diagnosis/diagnoseFailure.js';
-import { DEFAULT_RUNS, DEFAULT_SEED } from '../../src/kit/runConformance.js';
-import { catalogue } from '../../properties/catalogue.js';
-import type { Property } from '../../properties/property.js';
+import { DEFAULT_SEED } from '../../src/kit/runConformance.js';
+import { firstFailure } from './firstFailure.js';
 import { brokenAdapters } from '../adapters/brokenAdapters.js';
 import { CONVENTION_BUGS, conventionAdapters } from './conventionAdapters.js';
 
@@ -30,25 +24,6 @@ const INDISTINGUISHABLE: ReadonlyMap<string, { id: string; why: string }> = new 
   // transposed weight layout and the transposed input layout pair the same products.
   ['weights-hwio', { id: 'nhwc-data', why: 'one output element covering the whole input: both layouts pair the same products' }],
 ]);
-
-/** The families that catch a convention soonest are tried first (the rest keep catalogue order): a cost choice only. */
-const FIRST_FAMILIES = ['shape', 'definition', 'errors'];
-const tryOrder = (p: Property) => (FIRST_FAMILIES.includes(p.family) ? FIRST_FAMILIES.indexOf(p.family) : FIRST_FAMILIES.length);
-
-/** The properties that call a method the adapter replaced (the others pass: they run the reference's code). */
-function propertiesFor(adapter: Adapter): Property[] {
-  const changed = ADAPTER_METHODS.filter((m) => adapter[m] !== (reference as Adapter)[m]);
-  return catalogue.filter((p) => p.requires.ops.some((op) => changed.includes(op)));
-}
-
-/** The first failed check of the properties, with the default runs. */
-async function firstFailure(adapter: Adapter, properties: readonly Property[], seed: number): Promise<CheckResult | undefined> {
-  for (const p of [...properties].sort((a, b) => tryOrder(a) - tryOrder(b))) {
-    const r = await checkProperty(adapter, p, { seed, runs: DEFAULT_RUNS });
-    if (r.status === 'failed') return r;
-  }
-  return undefined;
-}
 
 const SEEDS = [DEFAULT_SEED, 7, 2026];
 
@@ -66,9 +41,8 @@ describe('an adapter following a convention is diagnosed with its id', () => {
   for (const convention of CONVENTIONS) {
     it(`${convention.id}, seeds ${SEEDS.join(', ')}`, async () => {
       const adapter = conventionAdapters.get(convention.id)!;
-      const properties = propertiesFor(adapter);
       for (const seed of SEEDS) {
-        const failure = await firstFailure(adapter, properties, seed);
+        const failure = await firstFailure(adapter, seed);
         expect(failure, `seed ${seed}: no property failed`).toBeDefined();
         const diagnosis = await diagnoseFailure(adapter, failure!.detail?.calls ?? []);
         const ids = diagnosis?.conventions.map((c) => c.id) ?? [];
@@ -89,7 +63,7 @@ describe('a random bug follows no convention', () => {
     let diagnosed = 0;
     for (const { adapter } of randomBugs) {
       for (const seed of [DEFAULT_SEED]) {
-        const failure = await firstFailure(adapter, propertiesFor(adapter), seed);
+        const failure = await firstFailure(adapter, seed);
         if (failure === undefined) continue;
         diagnosed++;
         const ids = (await diagnoseFailure(adapter, failure.detail?.calls ?? []))?.conventions.map((c) => c.id) ?? [];
@@ -104,7 +78,7 @@ describe('a random bug follows no convention', () => {
     const missed: string[] = [];
     for (const [name, id] of CONVENTION_BUGS) {
       const adapter = brokenAdapters.find((b) => b.adapter.name === name)!.adapter;
-      const failure = await firstFailure(adapter, propertiesFor(adapter), DEFAULT_SEED);
+      const failure = await firstFailure(adapter, DEFAULT_SEED);
       const ids = (await diagnoseFailure(adapter, failure?.detail?.calls ?? []))?.conventions.map((c) => c.id) ?? [];
       if (!ids.includes(id)) missed.push(`${name} (${failure?.id ?? 'no failure'}): ${ids.join(', ') || 'none'}`);
     }

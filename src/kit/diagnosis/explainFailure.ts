@@ -30,7 +30,11 @@ const ENUMERATIONS: readonly (readonly string[])[] = [
   ['constant', 'reflect', 'replicate', 'circular'],
 ];
 
-const numericAlternatives = (v: number): number[] => [...new Set([0, 1, 2, 3, v - 1, v + 1, v + 2])].filter((x) => x >= 0 && x !== v && x <= 6).sort((a, b) => a - b);
+/**
+ * The values tried for a number: the small ones 0…3 and the neighbours v ± 1, v ± 2 (a size of 32 is tried at 30, 31,
+ * 33, 34 too, so a dependency on the exact size shows). Negative only where the value itself is (pad2d's cropping pads).
+ */
+const numericAlternatives = (v: number): number[] => [...new Set([0, 1, 2, 3, v - 2, v - 1, v + 1, v + 2])].filter((x) => x >= Math.min(0, v - 2) && x !== v).sort((a, b) => a - b);
 const AXIS_NAMES = ['h', 'w'] as const;
 
 function optionParameters(c: CallCase): Parameter[] {
