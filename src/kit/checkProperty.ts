@@ -16,7 +16,9 @@ import { isAdapterFailure } from '../errors/adapterFailure.js';
 import { boundText, thrownNonError } from '../errors/boundedText.js';
 import { ANCHORED_FAMILIES, anchorFailure } from './anchorCheck.js';
 import { confirmFailure, ShrinkBudget, type Outcome } from './confirmFailure.js';
-import { featureFilter, NoCaseCanBeDrawn } from './featureFilter.js';
+import { featureFilter, MAX_REJECTIONS, NoCaseCanBeDrawn, type FilterTally } from './featureFilter.js';
+import { answerCollector, HealthCounts, vacuity } from './health/caseHealth.js';
+import { vacuousMessage } from './health/vacuousMessage.js';
 import { propertySeed } from './propertySeed.js';
 import { recordingAdapter } from '../adapter/recordingAdapter.js';
 import { diagnoseFailure } from './diagnosis/diagnoseFailure.js';
@@ -66,7 +68,9 @@ export async function checkProperty(adapter: Adapter, property: Property, option
   const off = unsupportedFeatures(adapter);
   const caseFeatures = property.caseFeatures;
   const cases = property.arbitrary(options.scale ?? 'default');
-  const arbitrary = caseFeatures && off.size > 0 ? featureFilter(cases, caseFeatures, off) : cases;
+  const tally: FilterTally = { accepted: 0, rejected: 0 };
+  const arbitrary = caseFeatures && off.size > 0 ? featureFilter(cases, caseFeatures, off, MAX_REJECTIONS, tally) : cases;
+  const health = new HealthCounts();
   const numRuns = Math.min(options.runs, property.maxRuns ?? options.runs);
   const log: CallLog = new WeakMap();
   // A timeout or crash of the adapter ends the property at once: shrinking would only wait for the same
@@ -80,8 +84,10 @@ export async function checkProperty(adapter: Adapter, property: Property, option
     if (fatal !== null) throw fatal.error;
     if (budget.exhausted()) return; // past the shrink bound: the candidate is not run
     const recorder = recordingAdapter(adapter);
+    const collector = answerCollector(recorder.adapter);
     try {
-      await property.predicate(recorder.adapter, value);
+      await property.predicate(collector.adapter, value);
+      health.passedCase(collector.answers, property.exercises?.(value));
       unsupported.supported++;
       anchorCall ??= recorder.calls.find((c) => c.method === c.call.op)?.call;
     } catch (e) {
@@ -113,7 +119,15 @@ export async function checkProperty(adapter: Adapter, property: Property, option
   if (unsupported.supported === 0 && unsupported.cases > 0) {
     return { ...base, status: 'skipped', message: `adapter ${adapter.name} answered every case unsupported: ${unsupported.reason}` };
   }
-  if (!details.failed) return anchored(adapter, ANCHORED_FAMILIES.has(property.family) ? anchorCall : undefined, base, options.diagnose === true);
+  if (!details.failed) {
+    const result = await anchored(adapter, ANCHORED_FAMILIES.has(property.family) ? anchorCall : undefined, base, options.diagnose === true);
+    // A replayed path runs one case: too few to judge (`kit.health.vacuous` judges a run of random cases).
+    if (result.status !== 'passed' || replayPath !== undefined) return result;
+    health.skippedByFeatures = tally.rejected;
+    health.candidates = tally.accepted + tally.rejected;
+    const problem = vacuity(health, { constantAnswers: property.constantAnswers === true, declaresFeature: property.exercises !== undefined, discarded: details.numSkips, unsupported: unsupported.cases });
+    return problem === null ? result : { ...result, status: 'vacuous', health: problem, message: vacuousMessage(problem) };
+  }
   const path = details.counterexamplePath ?? replayPath;
   const replay = { runSeed: options.seed, ...(path !== undefined && path !== null ? { path } : {}), ...(options.scale !== undefined && options.scale !== 'default' ? { scale: options.scale } : {}) };
   const hit = fatal as { error: Error; value: unknown; calls: RecordedCall[] } | null;

@@ -76,10 +76,12 @@ export function writeJson(path: string, value: unknown): void {
 function baselineSummary(report: ConformanceReport, baseline: Baseline, strict: boolean, ids: ReadonlySet<string>): { lines: string[]; fails: boolean; expected: Map<string, ExpectedFailureNote> } {
   const v = applyBaseline(report, baseline, ids);
   const expected = expectedFailureNotes(v, baseline);
-  const lines = [`baseline: ${v.expectedFailures.length} expected failures, ${v.newFailures.length} new, ${v.stale.length} stale, ${v.unknown.length} unknown entries`];
+  const lines = [`baseline: ${v.expectedFailures.length} expected failures, ${v.newFailures.length} new, ${v.stale.length} stale, ${v.unknown.length} unknown entries${v.vacuous.length > 0 ? `, ${v.vacuous.length} vacuous checks` : ''}`];
   for (const c of v.newFailures) lines.push(`  NEW ${c.id}`);
   for (const e of v.stale) lines.push(`  STALE ${e.id} now passes — remove it from the baseline (reason was: ${e.reason})`);
   for (const e of v.unknown) lines.push(`  UNKNOWN ${e.id} names no check of this run — renamed or removed?`);
+  // Listed, never failing the gate: a vacuous check is no deviation, only a check to strengthen (kit.health.vacuous).
+  for (const c of v.vacuous) lines.push(`  VACUOUS ${c.id} held but proved little (${c.health?.reason ?? 'vacuous'}); not counted as passed`);
   return { lines, fails: v.newFailures.length > 0 || (strict && (v.stale.length > 0 || v.unknown.length > 0)), expected };
 }
 

@@ -10,7 +10,7 @@ function table(title: string, groups: Map<string, StatusCounts>, colors: Colors)
   const nameWidth = Math.max(title.length, ...[...groups.keys()].map((k) => k.length + 2));
   const header = `${title.padEnd(nameWidth)}${STATUSES.map((s) => s.padStart(9)).join('')}`;
   const paint = (s: (typeof STATUSES)[number], n: number, text: string) =>
-    n === 0 ? colors.dim(text) : s === 'failed' ? colors.red(text) : s === 'error' ? colors.magenta(text) : s === 'skipped' ? colors.yellow(text) : colors.green(text);
+    n === 0 ? colors.dim(text) : s === 'failed' ? colors.red(text) : s === 'error' ? colors.magenta(text) : s === 'skipped' || s === 'vacuous' ? colors.yellow(text) : colors.green(text);
   const rows = [...groups].map(([name, counts]) => `  ${name.padEnd(nameWidth - 2)}${STATUSES.map((s) => paint(s, counts[s], String(counts[s]).padStart(9))).join('')}`);
   return [colors.bold(header), ...rows];
 }

@@ -62,6 +62,7 @@ export function toHtmlReport(report: ConformanceReport, context: HtmlReportConte
   const replay = (c: CheckResult) => replayCommand(c, adapterSpec);
   const failing = report.checks.filter((c) => c.status === 'failed' || c.status === 'error');
   const skipped = report.checks.filter((c) => c.status === 'skipped');
+  const vacuous = report.checks.filter((c) => c.status === 'vacuous');
   const title = `convkit: ${report.adapter} (${report.dtype})`;
   const when = (context.generatedAt ?? new Date()).toISOString();
   return `<!DOCTYPE html>
@@ -80,6 +81,7 @@ export function toHtmlReport(report: ConformanceReport, context: HtmlReportConte
 <div class="matrix-wrap">${statusMatrixHtml(report.checks)}</div>
 <h2>Failures and errors (${failing.length})</h2>
 ${failing.length === 0 ? '<p>None: every check that ran passed.</p>' : failing.map((c) => failureHtml(c, replay(c), adapterSpec)).join('\n')}
+${vacuous.length > 0 ? `<h2>Vacuous (${vacuous.length}): held, but proved little</h2>\n<ul class="skipped vacuous">${vacuous.map((c) => `<li><code>${escapeXml(c.id)}</code>: ${escapeXml(c.message ?? '')}</li>`).join('')}</ul>` : ''}
 ${skipped.length > 0 ? `<h2>Skipped (${skipped.length})</h2>\n<ul class="skipped">${skipped.map((c) => `<li><code>${escapeXml(c.id)}</code>: ${escapeXml(c.message ?? '')}</li>`).join('')}</ul>` : ''}
 </body>
 </html>
