@@ -13,7 +13,10 @@ export interface PageFiles {
 }
 
 // This file is src/isolation/page/x.ts in the repository and dist/src/isolation/page/x.js in the package.
-const harnessUrl = new URL(`./pageHarness${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+const harnessUrl = new URL(`./pageHarness${ext}`, import.meta.url);
+/** `import … from 'convkit/browser'` in a page adapter bundles the running kit's own browser-safe entry. */
+const kitEntryUrl = new URL(`../../browserEntry${ext}`, import.meta.url);
 
 /** The index page: it loads the bundle and starts the harness, or reports why the module did not load. */
 export function pageHtml(exportName: string, operatorNames: readonly string[], bundlePath = '/adapter.js'): string {
@@ -46,6 +49,7 @@ export async function buildPage(modulePath: string, exportName: string, operator
         loader: 'js',
       },
       bundle: true,
+      alias: { 'convkit/browser': fileURLToPath(kitEntryUrl) },
       format: 'esm',
       platform: 'browser',
       target: 'es2022',
