@@ -22,6 +22,7 @@ import { toJUnitXml } from '../../src/kit/report/junitReport.js';
 import { DEFAULT_SEED, runConformance, type ConformanceReport } from '../../src/kit/runConformance.js';
 import { packageRoot } from '../../src/spec/specClauses.js';
 import { callOp } from '../../properties/callAdapter.js';
+import { catalogue } from '../../properties/catalogue.js';
 import { defineProperty, type Property } from '../../properties/property.js';
 import { PropertyFailure } from '../../properties/propertyFailure.js';
 
@@ -93,6 +94,15 @@ describe('a deliberately vacuous property is reported as vacuous', () => {
     expect(r.health?.reason).toBe('lacks-feature');
     expect(r.health!.share).toBeGreaterThan(0.5);
     expect(r.health!.share).toBeLessThan(0.85);
+  });
+
+  it('lacks-feature on a real declaration: max-pool2d.nan-and-infinity drawn without NaN or ±∞', async () => {
+    const real = catalogue.find((p) => p.id === 'max-pool2d.nan-and-infinity')!;
+    expect((await checkProperty(reference, real, RUN)).status).toBe('passed');
+    const finiteOnly: Property = { ...real, arbitrary: (scale) => real.arbitrary(scale).filter((c) => !real.exercises!(c)) };
+    const r = await checkProperty(reference, finiteOnly, RUN);
+    expect(r.status).toBe('vacuous');
+    expect(r.health).toEqual({ reason: 'lacks-feature', share: 1, threshold: VACUOUS_THRESHOLD, cases: 100 });
   });
 
   it('skipped-by-features: 7 in 10 candidates need a bias the adapter declared unsupported', async () => {
