@@ -11,7 +11,7 @@ import type { Diagnosis } from '../../diagnosis/diagnosis.js';
 import { agree, caseOf, type CallCase } from './callCase.js';
 import { explainFailure } from './explainFailure.js';
 import { evaluate, matchingConventions } from './matchConventions.js';
-import { nearCases } from './nearCases.js';
+import { grownCase, nearCases } from './nearCases.js';
 
 /** Distinct recorded calls diagnosed, cases drawn near each, and the time box of the whole diagnosis. */
 export const DIAGNOSIS_CALLS = 2;
@@ -35,7 +35,10 @@ export async function diagnoseFailure(adapter: Adapter, calls: readonly Recorded
   }
   if (recorded.length === 0) return undefined;
   const deadline = Date.now() + budgetMs;
-  const cases = recorded.flatMap((c, i) => [c, ...nearCases(c, NEAR_CASES, 0x1300 + i)]);
+  const cases = recorded.flatMap((c, i) => {
+    const grown = grownCase(c, 0x1310 + i);
+    return [c, ...nearCases(c, NEAR_CASES, 0x1300 + i), ...(grown !== null ? [grown] : [])];
+  });
   const { evaluated, timedOut } = await evaluate(adapter, cases, deadline);
   const conventions = matchingConventions(evaluated, dtype);
   const failing = evaluated.find((e) => recorded.includes(e.case) && !agree(e.adapter, e.reference, dtype))

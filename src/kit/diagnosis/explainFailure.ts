@@ -8,11 +8,8 @@ import type { Adapter } from '../../adapter/contract.js';
 import { mulberry32, type RandomSource } from '../../autograd/seededRandom.js';
 import type { Dtype } from '../../check/tolerance.js';
 import type { Dependency } from '../../diagnosis/diagnosis.js';
-import { operatorRecord } from '../../operators/index.js';
-import { elementCount, tensor } from '../../tensor/tensor.js';
-import type { TensorData } from '../../adapter/contract.js';
 import { adapterOutcome, agree, referenceOutcome, type CallCase } from './callCase.js';
-import { redrawn } from './nearCases.js';
+import { redrawn, resized, withGradOutput } from './nearCases.js';
 
 type Value = number | string | boolean;
 
@@ -55,36 +52,6 @@ function optionParameters(c: CallCase): Parameter[] {
     }
   }
   return out;
-}
-
-/** The tensor resized to `shape`: elements kept where their index still exists, new ones drawn small integers. */
-function resized(t: TensorData, shape: readonly number[], random: RandomSource): TensorData {
-  const data = new Array<number>(elementCount(shape));
-  for (let flat = 0; flat < data.length; flat++) {
-    let rest = flat, old = 0, inside = true, stride = 1;
-    for (let a = shape.length - 1; a >= 0; a--) {
-      const i = rest % shape[a]!;
-      rest = Math.floor(rest / shape[a]!);
-      if (i >= t.shape[a]!) inside = false;
-      old += i * stride;
-      stride *= t.shape[a]!;
-    }
-    data[flat] = inside ? t.data[old]! : Math.floor(random() * 7) - 3;
-  }
-  return { shape: [...shape], data };
-}
-
-/** A backward case keeps its output gradient when the output shape did not change, and draws a new one otherwise. */
-function withGradOutput(c: CallCase, random: RandomSource): CallCase {
-  if (c.gradOutput === undefined) return c;
-  let shape: number[];
-  try {
-    shape = operatorRecord(c.call.op).outputShape(c.call);
-  } catch {
-    return c; // an invalid call: the reference refuses it and it is not tried
-  }
-  if (shape.length === c.gradOutput.shape.length && shape.every((d, i) => d === c.gradOutput!.shape[i])) return c;
-  return { ...c, gradOutput: tensor(shape, Array.from({ length: elementCount(shape) }, () => Math.floor(random() * 7) - 3)) };
 }
 
 function sizeParameters(c: CallCase): Parameter[] {
