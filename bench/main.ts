@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { channelBench } from './channelBench.js';
 import { kitBench, kitTargets, type KitResult } from './kitBench.js';
 import { loadLibraries } from './libraries.js';
 import { loadNow, machine } from './machine.js';
@@ -43,6 +44,8 @@ for (const target of kitTargets) {
   process.stderr.write(`kit: ${target.label}…\n`);
   kit.push(await kitBench(target));
 }
+process.stderr.write('channels: worker vs page, per-call overhead…\n');
+const channels = await channelBench(timing);
 conditions.loadEnd = loadNow();
 
 const results: BenchResults = {
@@ -57,6 +60,7 @@ const results: BenchResults = {
   ],
   operators,
   kit,
+  channels,
 };
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);

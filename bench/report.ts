@@ -3,6 +3,7 @@
  * by side, the reference's GFLOP/s) and the kit table (checks/s, share of time outside the adapter). Results
  * are data (STYLE habit 9); this file only formats them.
  */
+import { BATCH, type ChannelResult } from './channelBench.js';
 import type { KitResult } from './kitBench.js';
 import type { Loaded } from './libraries.js';
 import type { Machine } from './machine.js';
@@ -14,6 +15,7 @@ export interface BenchResults {
   readonly notes: readonly string[];
   readonly operators: readonly OperatorResult[];
   readonly kit: readonly KitResult[];
+  readonly channels: readonly ChannelResult[];
 }
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -65,6 +67,24 @@ export function kitTable(results: readonly KitResult[]): string {
   return `${table(header, rows)}\n(run checks/s counts the checks not skipped; "outside adapter" = 1 − time inside its operators / run time)`;
 }
 
+export function channelTable(results: readonly ChannelResult[]): string {
+  const worker = results.find((r) => r.channel === 'worker');
+  const header = ['channel', 'single ms/call', `batch of ${BATCH} ms/call`, 'single / worker', 'batched / worker single'];
+  const rows = results.map((r) =>
+    'todo' in r
+      ? [r.channel, r.todo]
+      : [
+          r.channel,
+          ms(r.single.medianMs),
+          ms(r.batched.medianMs),
+          worker && 'single' in worker ? ratio(r.single.medianMs, worker.single.medianMs) : '—',
+          worker && 'single' in worker ? ratio(r.batched.medianMs, worker.single.medianMs) : '—',
+        ],
+  );
+  return `${table(header, rows)}
+(a do-nothing corr2d behind each channel: the per-call overhead; a batch is ${BATCH} independent calls in one turn)`;
+}
+
 export function formatResults(r: BenchResults, keys: readonly string[]): string {
   const m = r.machine;
   return [
@@ -75,5 +95,7 @@ export function formatResults(r: BenchResults, keys: readonly string[]): string 
     operatorTable(r.operators, keys),
     '',
     kitTable(r.kit),
+    '',
+    channelTable(r.channels),
   ].join('\n');
 }

@@ -6,6 +6,7 @@ import type fc from 'fast-check';
 import type { Adapter, Feature, OperatorName } from '../src/adapter/contract.js';
 import type { Family } from '../src/check/checkFamily.js';
 import type { Scale } from '../src/shape/scale.js';
+import type { BoundaryId } from '../src/shape/boundaries.js';
 
 export interface PropertyRequirements {
   /** Operators the adapter must implement; a missing one makes the check `skipped`. */
@@ -28,6 +29,12 @@ export interface Property<T = unknown> {
   readonly predicate: (adapter: Adapter, value: T) => Promise<void>;
   /** Defaults to the run's `runs`; expensive properties ask for fewer. */
   readonly maxRuns?: number;
+  /**
+   * The boundary cases of its operator (`operator`) its cases must reach in a full run (`shape.boundaries`):
+   * the generic properties that draw the record's own cases declare the record's; the coverage report warns
+   * about each one never reached (`kit.coverage`).
+   */
+  readonly boundaries?: readonly BoundaryId[];
   /** Features a case needs, for skipping cases an adapter declared unsupported (filters, never fails). */
   readonly caseFeatures?: (value: T) => readonly Feature[];
   /**

@@ -9,6 +9,11 @@ export { OPERATORS, operatorRecord, operatorById, ADAPTER_METHODS, type Operator
 export { runConformance, DEFAULT_RUNS, DEFAULT_SEED, type ConformanceOptions, type ConformanceReport } from './kit/runConformance.js';
 export { checkProperty, type PropertyRunOptions } from './kit/checkProperty.js';
 export type { CheckResult, CheckStatus } from './check/checkResult.js';
+// Coverage of the configuration space (`kit.coverage`), as the report carries it.
+export type { RunCoverage, CoverageWarning } from './kit/coverage/runCoverage.js';
+export { CoverageTally, type OperatorCoverage, type CellCount } from './kit/coverage/coverageTally.js';
+export { coverageCellOf, type CoverageCell } from './kit/coverage/coverageCell.js';
+export { BOUNDARIES, type BoundaryId } from './shape/boundaries.js';
 export { sumBound, gamma, unitRoundoff, TOLERANCE_C, type Dtype } from './check/tolerance.js';
 export { invokeOperator, UnsupportedOperator, type OperatorCall, type ForwardOp } from './adapter/operatorCall.js';
 export { adapterProblems, isAdapter } from './adapter/validateAdapter.js';

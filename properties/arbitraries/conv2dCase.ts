@@ -8,7 +8,8 @@ import type { Conv2dOptions, PaddingMode, TensorData } from '../../src/adapter/c
 import type { OperatorCall } from '../../src/adapter/operatorCall.js';
 import { resolveConvPadding } from '../../src/shape/conv2dGeometry.js';
 import { oneTo, tensorArb, upTo } from './values.js';
-import { kernelExtentArb, scaleMix, sizeArb, sometimes } from './scaleMix.js';
+import { kernelExtentArb, scaleMix, sizeArb } from './scaleMix.js';
+import { favouredInteger } from './favouredInteger.js';
 import { SCALE_MODELS, type Scale, type ScaleModel } from '../../src/shape/scale.js';
 
 export interface Conv2dCase {
@@ -55,9 +56,23 @@ interface ConvParams {
   readonly mode: PaddingMode;
   readonly extra: [number, number];
   readonly bias: boolean;
-  /** Size the axes so a reflect or circular pad sits at its limit (`shape.boundaries`). */
-  readonly atLimit: boolean;
+  /** The boundary the case is drawn for on purpose, if any (`shape.boundaries`). */
+  readonly edge: Edge;
 }
+
+/**
+ * The conv2d boundaries drawn on purpose (`shape.boundaries`), each with a set probability: `pad-limit` (20%)
+ * puts the largest reflect or circular pad at its mode's limit (pad = size − 1, pad = size); `same-even` (5%)
+ * is 'same' padding with an even dilated kernel along the width; `dilated-fills` (5%) is a dilated kernel
+ * exactly as long as the padded height. Each applies only where the constraints allow it.
+ */
+type Edge = 'none' | 'pad-limit' | 'same-even' | 'dilated-fills';
+const edgeArb: fc.Arbitrary<Edge> = fc.oneof(
+  { weight: 70, arbitrary: fc.constant<Edge>('none') },
+  { weight: 20, arbitrary: fc.constant<Edge>('pad-limit') },
+  { weight: 5, arbitrary: fc.constant<Edge>('same-even') },
+  { weight: 5, arbitrary: fc.constant<Edge>('dilated-fills') },
+);
 
 /** The parts of a case every profile draws the same way, honouring the constraints. */
 function common(c: Conv2dCaseConstraints) {
@@ -67,7 +82,7 @@ function common(c: Conv2dCaseConstraints) {
     padding: c.padding !== undefined ? fc.constant(c.padding) : paddingArb(c.paddingForms ?? true),
     mode: fc.constantFrom(...(c.modes ?? (['zeros', 'reflect', 'replicate', 'circular'] as const))),
     bias: c.bias === false ? fc.constant(false) : fc.boolean(),
-    atLimit: sometimes(0.2),
+    edge: edgeArb,
   };
 }
 
@@ -83,11 +98,17 @@ function tinyParams(c: Conv2dCaseConstraints): fc.Arbitrary<ConvParams> {
   });
 }
 
+/** The longest reduction the pointwise profile draws: past 256 with a tail (`shape.scale`: K beyond 32, 64 and 256). */
+const LONG_REDUCTION = 320;
+/** Reduction lengths just past a block of 32, 64 or 256 terms, or one short of it. */
+const REDUCTION_TAILS: readonly number[] = [31, 33, 63, 65, 127, 129, 255, 257];
+
 /**
  * Realistic profiles (`shape.scale`), each wide along the dimensions one optimised path depends on and tiny
  * along the rest, so a failure shrinks along its own dimension: channel tails and long reductions (K =
  * C/groups·kh·kw past 32, 64, 256), wide rows crossing two 16-wide tiles plus a remainder, 5×5 and 7×7
- * kernels, depthwise with channel multipliers 1–4, odd batches, and 1×1 stride-2 downsampling.
+ * kernels, depthwise with channel multipliers 1–4, odd batches, 1×1 stride-2 downsampling, and pointwise layers
+ * with K up to 320.
  */
 function realisticParams(c: Conv2dCaseConstraints, m: ScaleModel): fc.Arbitrary<ConvParams> {
   const base = common(c);
@@ -99,6 +120,9 @@ function realisticParams(c: Conv2dCaseConstraints, m: ScaleModel): fc.Arbitrary<
     fc.record({ ...base, batch: one, groups: one, groupIn: oneTo(3), groupOut: oneTo(3), kernel: fc.tuple(kernelExtentArb, kernelExtentArb), extra: fc.tuple(upTo(6), upTo(6)) }),
     fc.record({ ...base, batch: oneTo(c.maxBatch ?? m.maxBatch), groups: one, groupIn: oneTo(3), groupOut: oneTo(3), kernel: tinyKernel, extra: fc.tuple(upTo(3), upTo(3)) }),
   ];
+  // Long reductions (K = C/groups past 64 and 256) as pointwise layers: K is then the channel count alone, so a
+  // bug at a reduction length shrinks to that length (with kh·kw > 1 it stops at the first product past it).
+  profiles.push(fc.record({ ...base, batch: one, groups: one, groupIn: favouredInteger({ min: 1, max: LONG_REDUCTION, favoured: REDUCTION_TAILS, share: 1 / 3 }), groupOut: oneTo(3), kernel: fc.constant<[number, number]>([1, 1]), extra: fc.tuple(upTo(2), upTo(2)) }));
   if (c.groups !== false) {
     profiles.push(fc.record({ ...base, batch: oneTo(Math.min(3, c.maxBatch ?? 3)), groups: sizeArb(32), groupIn: one, groupOut: oneTo(4), kernel: fc.tuple(kernelExtentArb, kernelExtentArb), extra: fc.tuple(upTo(8), upTo(8)) }));
   }
@@ -115,16 +139,18 @@ function convWork(p: ConvParams, height: number, width: number): number {
 }
 
 export function conv2dCaseArb(c: Conv2dCaseConstraints = {}, scale: Scale = 'default'): fc.Arbitrary<Conv2dCase> {
-  return scaleMix(scale, tinyParams(c), (m) => realisticParams(c, m)).chain((p) => {
+  return scaleMix(scale, tinyParams(c), (m) => realisticParams(c, m)).chain((drawn) => {
+    const p = atEdge(drawn, c);
     const stride: [number, number] = p.padding === 'same' ? [1, 1] : p.stride;
     const pads = resolveConvPadding('conv2d', p.padding, p.kernel, p.dilation, stride);
     const span = (k: number, d: number) => d * (k - 1) + 1;
-    // Big enough for the kernel, and for reflect (pad < size) and circular (pad ≤ size) limits; `atLimit`
-    // puts the largest pad exactly at its mode's limit where the kernel allows it (`shape.boundaries`).
-    const limitGap = p.mode === 'circular' && p.atLimit ? 0 : 1;
+    // Big enough for the kernel, and for reflect (pad < size) and circular (pad ≤ size) limits; the
+    // 'pad-limit' edge puts the largest pad exactly at its mode's limit where the kernel allows it (`shape.boundaries`).
+    const atLimit = p.edge === 'pad-limit' && (p.mode === 'circular' || p.mode === 'reflect');
+    const limitGap = atLimit && p.mode === 'circular' ? 0 : 1;
     const axisSize = (k: number, d: number, before: number, after: number, extra: number) => {
       const padFloor = Math.max(before, after) + limitGap;
-      return Math.max(1, span(k, d) - before - after, padFloor) + (p.atLimit && (p.mode === 'circular' || p.mode === 'reflect') ? 0 : extra);
+      return Math.max(1, span(k, d) - before - after, padFloor) + (atLimit ? 0 : extra);
     };
     let height = axisSize(p.kernel[0], p.dilation[0], pads.top, pads.bottom, p.extra[0]);
     let width = axisSize(p.kernel[1], p.dilation[1], pads.left, pads.right, p.extra[1]);
@@ -144,6 +170,39 @@ export function conv2dCaseArb(c: Conv2dCaseConstraints = {}, scale: Scale = 'def
       options: fc.constant(options),
     });
   });
+}
+
+/**
+ * The drawn parameters moved onto their edge (`shape.boundaries`), where the constraints allow it; 'none' and
+ * an edge the constraints rule out leave them as drawn, so a shrunk case falls back to its plain draw.
+ */
+function atEdge(p: ConvParams, c: Conv2dCaseConstraints): ConvParams {
+  const modes = c.modes ?? ['zeros', 'reflect', 'replicate', 'circular'];
+  const freePadding = c.padding === undefined;
+  if (p.edge === 'pad-limit') {
+    // A limited mode (zeros → circular, replicate → reflect, when allowed) with a positive pad.
+    const limited = p.mode === 'zeros' && modes.includes('circular') ? 'circular' : p.mode === 'replicate' && modes.includes('reflect') ? 'reflect' : p.mode;
+    const stride: [number, number] = p.padding === 'same' ? [1, 1] : p.stride;
+    const pads = resolveConvPadding('conv2d', p.padding, p.kernel, p.dilation, stride);
+    const unpadded = pads.top + pads.bottom + pads.left + pads.right === 0;
+    return { ...p, mode: limited, padding: unpadded && freePadding ? 1 : p.padding };
+  }
+  if (p.edge === 'same-even' && (c.padding === 'same' || (freePadding && c.paddingForms !== false))) {
+    // d·(k − 1) + 1 is even exactly when d is odd and k is even.
+    const kernel: [number, number] = [p.kernel[0], p.kernel[1] % 2 === 0 ? p.kernel[1] : p.kernel[1] + 1];
+    const dilation: [number, number] = [p.dilation[0], p.dilation[1] % 2 === 1 ? p.dilation[1] : p.dilation[1] - 1];
+    return { ...p, padding: 'same', kernel, dilation };
+  }
+  if (p.edge === 'dilated-fills' && c.dilation !== false && c.padding !== 'same') {
+    // The height is then sized to the dilated extent minus the pads; 'same' pads (d(k − 1) in all) or pads
+    // the reflect/circular floor keeps the axis above give way to no padding.
+    const kernel: [number, number] = [Math.max(2, p.kernel[0]), p.kernel[1]];
+    const dilation: [number, number] = [Math.max(2, p.dilation[0]), p.dilation[1]];
+    const pads = resolveConvPadding('conv2d', p.padding === 'same' ? undefined : p.padding, kernel, dilation, p.stride);
+    const fits = p.padding !== 'same' && dilation[0] * (kernel[0] - 1) + 1 - pads.top - pads.bottom >= Math.max(pads.top, pads.bottom) + 1;
+    return { ...p, kernel, dilation, extra: [0, p.extra[1]], padding: fits || !freePadding ? p.padding : undefined };
+  }
+  return p;
 }
 
 export function conv2dCall(c: Conv2dCase): OperatorCall {

@@ -10,6 +10,8 @@ import { windowOutputSize, type GeometryAxis } from '../../src/shape/windowOutpu
 import { BOUNDARIES, poolAxisBoundaries } from '../../src/shape/boundaries.js';
 import type { Scale, ScaleModel } from '../../src/shape/scale.js';
 import { scaleMix, sizeArb } from './scaleMix.js';
+import { favouredInteger } from './favouredInteger.js';
+import { placeSpecials, specialsArb, type Special, type TensorValues } from './specialsTensor.js';
 import { oneTo, tensorArb, upTo, float32Value } from './values.js';
 
 export interface MaxPool2dCase {
@@ -55,18 +57,27 @@ function edgeArb(c: PoolCaseConstraints): fc.Arbitrary<Edge> {
 /**
  * Realistic pooling windows (`shape.scale`): windows up to 8×8 with padding up to ⌊k/2⌋ (≥ 2 from k = 4),
  * many planes (N·C past 16, channel counts with SIMD tails), global pooling (k = H, W), and planes past 2048
- * elements, each profile wide in its own dimension.
+ * elements (long rows), each profile wide in its own dimension.
  */
 function realisticWindowArb(dilated: boolean, c: PoolCaseConstraints, m: ScaleModel): fc.Arbitrary<Window> {
   const tiny = { stride: fc.option(fc.tuple(oneTo(3), oneTo(3)), { nil: undefined }), dilation: dilated ? fc.tuple(oneTo(2), oneTo(2)) : fc.constant<[number, number]>([1, 1]), ceilMode: c.ceilMode === undefined ? fc.boolean() : fc.constant(c.ceilMode), edge: edgeArb(c), global: fc.constant<boolean>(false) };
-  const wideKernel = fc.oneof({ withCrossShrink: true }, { weight: 2, arbitrary: oneTo(8) }, { weight: 1, arbitrary: fc.constant(8) });
+  const wideKernel = favouredInteger({ min: 1, max: 8, favoured: [8], share: 2 / 3 });
+  // Padding past 1 exists only with windows of 4 and more (p ≤ ⌊k/2⌋), so it is drawn large half the time.
+  const widePadding = favouredInteger({ min: 0, max: 4, favoured: [2, 3, 4], share: 1 / 2 });
   return fc.oneof(
-    fc.record({ ...tiny, kernel: fc.tuple(wideKernel, wideKernel), padding: fc.tuple(upTo(4), upTo(4)), size: fc.tuple(oneTo(12), oneTo(12)), planes: fc.tuple(oneTo(2), oneTo(2)) }),
-    fc.record({ ...tiny, kernel: fc.tuple(oneTo(3), oneTo(3)), padding: fc.tuple(upTo(1), upTo(1)), size: fc.tuple(oneTo(4), oneTo(4)), planes: fc.tuple(oneTo(m.maxBatch), sizeArb(m.maxChannels)) }),
-    fc.record({ ...tiny, stride: fc.constant(undefined), kernel: fc.constant<[number, number]>([1, 1]), padding: fc.constant<[number, number]>([0, 0]), size: fc.tuple(oneTo(16), oneTo(16)), planes: fc.tuple(oneTo(2), sizeArb(16)), global: fc.constant(true), dilation: fc.constant<[number, number]>([1, 1]), edge: fc.constant<Edge>('none') }),
-    fc.record({ ...tiny, kernel: fc.tuple(oneTo(2), oneTo(2)), padding: fc.tuple(upTo(1), upTo(1)), size: fc.tuple(fc.integer({ min: 32, max: m.maxExtent }), sizeArb(m.maxExtent)), planes: fc.constant<[number, number]>([1, 1]) }),
+    // Wide windows take three shares: SIMD max paths (8 lanes) and wide padding exist only there; their channels
+    // reach past a SIMD block too (global average pooling over many channels ends most classifiers).
+    { weight: 3, arbitrary: fc.record({ ...tiny, kernel: fc.tuple(wideKernel, wideKernel), padding: fc.tuple(widePadding, widePadding), size: fc.tuple(oneTo(12), oneTo(12)), planes: fc.tuple(oneTo(2), sizeArb(16)) }) },
+    { weight: 1, arbitrary: fc.record({ ...tiny, kernel: fc.tuple(oneTo(3), oneTo(3)), padding: fc.tuple(upTo(1), upTo(1)), size: fc.tuple(oneTo(4), oneTo(4)), planes: fc.tuple(oneTo(m.maxBatch), sizeArb(m.maxChannels)) }) },
+    { weight: 1, arbitrary: fc.record({ ...tiny, stride: fc.constant(undefined), kernel: fc.constant<[number, number]>([1, 1]), padding: fc.constant<[number, number]>([0, 0]), size: fc.tuple(oneTo(16), oneTo(16)), planes: fc.tuple(oneTo(2), sizeArb(16)), global: fc.constant(true), dilation: fc.constant<[number, number]>([1, 1]), edge: fc.constant<Edge>('none') }) },
+    // Planes past 2048 elements as long rows (a 1-D signal as N×C×1×L), so a bug at an element offset shrinks
+    // along one axis to the first plane size that shows it (a 2-D plane stops at the first H·W past the bound).
+    { weight: 1, arbitrary: fc.record({ ...tiny, kernel: fc.tuple(oneTo(2), oneTo(2)), padding: fc.tuple(upTo(1), upTo(1)), size: fc.tuple(oneTo(2), longRow(m)), planes: fc.constant<[number, number]>([1, 1]) }) },
   );
 }
+
+/** Row lengths up to maxExtent² elements, with the float16 index limit 2048 and its neighbours drawn on purpose. */
+const longRow = (m: ScaleModel) => favouredInteger({ min: 1, max: m.maxExtent * m.maxExtent, favoured: [2047, 2048, 2049, 2050, 2051], share: 1 / 4 });
 
 const windowArb = (dilated: boolean, c: PoolCaseConstraints, scale: Scale) => scaleMix(scale, tinyWindowArb(dilated, c), (m) => realisticWindowArb(dilated, c, m));
 
@@ -99,12 +110,15 @@ function sized(given: Window): { shape: number[]; padding: [number, number]; win
   return { shape: [w.planes[0], w.planes[1], h, wd], padding, window: w };
 }
 
-export function maxPool2dCaseArb(values: fc.Arbitrary<number> = float32Value, c: PoolCaseConstraints & { readonly dilation?: boolean } = {}, scale: Scale = 'default'): fc.Arbitrary<MaxPool2dCase> {
-  return windowArb(c.dilation ?? true, c, scale).chain((drawn) => {
+export function maxPool2dCaseArb(values: TensorValues = float32Value, c: PoolCaseConstraints & { readonly dilation?: boolean } = {}, scale: Scale = 'default'): fc.Arbitrary<MaxPool2dCase> {
+  const elements = values instanceof fc.Arbitrary ? values : float32Value;
+  // Specials are drawn with the window, not with the tensor, so they survive the shape's shrinking (specialsTensor.ts).
+  const specials = values instanceof fc.Arbitrary ? fc.constant<Special[]>([]) : specialsArb(4, values.maxSpecials);
+  return fc.tuple(windowArb(c.dilation ?? true, c, scale), specials).chain(([drawn, placed]) => {
     const { shape, padding, window: w } = sized(drawn);
     const options: MaxPool2dOptions = { kernelSize: w.kernel, padding, dilation: w.dilation, ceilMode: w.ceilMode };
     if (w.stride) options.stride = w.stride;
-    return tensorArb(shape, values).map((input) => ({ input, options }));
+    return tensorArb(shape, elements).map((input) => ({ input: placeSpecials(input, placed), options }));
   });
 }
 

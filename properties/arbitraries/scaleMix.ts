@@ -1,25 +1,24 @@
 /**
  * The scale model's building blocks (spec/shapes.md `shape.scale`): a mix of tiny and realistic cases, and the
- * sizes realistic cases are drawn from. Realistic sizes are plain integer ranges that shrink towards 1 (so a
- * bug that needs 5 channels shrinks to 5, not to 64), cross-shrunk with a list of the sizes optimised kernels
- * get wrong: vector tails 4k±1, 8k+3, 16k−1, primes such as 19 and 23 (XNNPACK's testers sweep such odd sizes;
+ * sizes realistic cases are drawn from. Realistic sizes are integer ranges that shrink towards 1 as plain
+ * integers (so a bug that needs 5 channels shrinks to 5, not to 64; favouredInteger.ts), drawing now and then
+ * from a list of the sizes optimised kernels get wrong: vector tails 4k±1, 8k+3, 16k−1, primes such as 19 and 23 (XNNPACK's testers sweep such odd sizes;
  * oneDNN benchdnn keeps `shapes_tails`).
  */
 import fc from 'fast-check';
 import { SCALE_MODELS, type Scale, type ScaleModel } from '../../src/shape/scale.js';
+import { favouredInteger } from './favouredInteger.js';
 
 /** Channel and extent tails: 4k±1, 8k+3, 16k−1 and primes (`shape.scale`). */
 export const TAIL_SIZES: readonly number[] = [3, 5, 7, 9, 11, 13, 15, 17, 19, 23, 27, 31, 33, 35, 47, 63];
 
-/** 1 … max, with the tail sizes ≤ max drawn explicitly a third of the time. */
+/** min … max, with the tail sizes in range drawn explicitly a third of the time; shrinks as a plain integer. */
 export function sizeArb(max: number, min = 1): fc.Arbitrary<number> {
-  const tails = TAIL_SIZES.filter((t) => t >= min && t <= max);
-  const plain = fc.integer({ min, max });
-  return tails.length === 0 ? plain : fc.oneof({ withCrossShrink: true }, { weight: 2, arbitrary: plain }, { weight: 1, arbitrary: fc.constantFrom(...tails) });
+  return favouredInteger({ min, max, favoured: TAIL_SIZES, share: 1 / 3 });
 }
 
-/** Kernel extents 1 … 7 with 1, 3, 5 and 7 drawn explicitly (the separately coded paths). */
-export const kernelExtentArb: fc.Arbitrary<number> = fc.oneof({ withCrossShrink: true }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 7 }) }, { weight: 2, arbitrary: fc.constantFrom(1, 3, 5, 7) });
+/** Kernel extents 1 … 7 with 1, 3, 5 and 7 drawn explicitly two thirds of the time (the separately coded paths). */
+export const kernelExtentArb: fc.Arbitrary<number> = favouredInteger({ min: 1, max: 7, favoured: [1, 3, 5, 7], share: 2 / 3 });
 
 /**
  * Tiny cases, plus the scale's share of realistic ones. At 'small' only tiny cases are drawn; the realistic

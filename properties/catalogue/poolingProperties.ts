@@ -7,7 +7,7 @@ import type { AvgPool2dOptions, TensorData } from '../../src/adapter/contract.js
 import type { OperatorCall } from '../../src/adapter/operatorCall.js';
 import { sumBound } from '../../src/check/tolerance.js';
 import { avgPool2dCall, avgPool2dCaseArb, maxPool2dCall, maxPool2dCaseArb, type AvgPool2dCase, type MaxPool2dCase } from '../arbitraries/poolCase.js';
-import { float32Value, withSpecials } from '../arbitraries/values.js';
+import { float32Value } from '../arbitraries/values.js';
 import { expectClose } from '../assertions/expectClose.js';
 import { referenceWithBound } from '../assertions/referenceBound.js';
 import { callOp, describeCall } from '../callAdapter.js';
@@ -112,7 +112,8 @@ export const poolingProperties = [
     title: 'maxPool2d propagates NaN (a window with a NaN answers NaN) and handles ±∞, exactly as the spec says',
     clauses: ['pool.max.nan', 'pool.max.definition', 'num.nan-propagation'],
     requires: { ops: ['maxPool2d'] },
-    arbitrary: (scale) => maxPool2dCaseArb(withSpecials(6), {}, scale),
+    // Up to 4 NaN or ±∞ at relative positions, so they survive the shape's shrinking (specialsTensor.ts).
+    arbitrary: (scale) => maxPool2dCaseArb({ maxSpecials: 4 }, {}, scale),
     caseFeatures: (c) => poolFeatures('maxPool2d', c.options),
     exercises: (c) => Array.from(c.input.data).some((v) => !Number.isFinite(v)), // kit.health.vacuous: lacks-feature
     predicate: async (adapter, c) => {

@@ -23,6 +23,7 @@ export function backwardIsAdjoint(record: OperatorRecord & { backward: BackwardR
     clauses: ['grad.adjoint', ...backward.matchesReference.clauses],
     requires: { ops: [record.name, backward.method] },
     arbitrary: (scale) => fc.record({ call: backward.cases(scale), seed: fc.nat() }),
+    ...(record.boundaries ? { boundaries: record.boundaries.ids } : {}),
     caseFeatures: (c) => record.features(c.call),
     predicate: async (adapter, { call, seed }) => {
       for (const operator of operators) {

@@ -46,6 +46,7 @@ export function backwardMatchesReference(record: OperatorRecord & { backward: Ba
     clauses,
     requires: { ops: [record.name, backward.method] },
     arbitrary: (scale) => gradCaseArb(record, variant?.calls ?? backward.cases(scale)),
+    ...(variant === undefined && record.boundaries ? { boundaries: record.boundaries.ids } : {}),
     caseFeatures: (c) => record.features(c.call),
     predicate: async (adapter, { call, gradOutput }) => {
       const expected = await invokeBackward(reference, call, gradOutput);

@@ -20,6 +20,7 @@ export function outputShapeProperty(record: OperatorRecord): Property {
     clauses: record.outputShapeProperty.clauses,
     requires: { ops: [record.name] },
     arbitrary: (scale) => record.cases(scale),
+    ...(record.boundaries ? { boundaries: record.boundaries.ids } : {}),
     caseFeatures: record.features,
     predicate: async (adapter, call) => {
       const actual = checkAdapterResult(await invokeOperator(adapter, call), call.op, null).shape;
@@ -37,6 +38,7 @@ export function definitionProperty(record: OperatorRecord): Property {
     clauses: record.definition.clauses,
     requires: { ops: [record.name] },
     arbitrary: (scale) => record.cases(scale),
+    ...(record.boundaries ? { boundaries: record.boundaries.ids } : {}),
     caseFeatures: record.features,
     predicate: async (adapter, call) => {
       const { expected, bound } = await referenceWithBound(call, adapter.dtype);

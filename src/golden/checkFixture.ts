@@ -52,7 +52,7 @@ export async function checkFixture(adapter: Adapter, fixture: Fixture): Promise<
 }
 
 /** The fields every golden result shares; a training run fits a conv2d layer. */
-function goldenBase(fixture: Fixture) {
+export function goldenBase(fixture: Fixture) {
   const operator = fixture.kind === 'training' ? operatorRecord('conv2d').id : operatorRecord(fixture.op).id;
   return { id: `golden/${fixture.id}`, kind: 'golden' as const, operator, family: 'golden' as const, clauses: fixture.clauses, ...(fixture.path ? { fixturePath: fixture.path } : {}) };
 }

@@ -191,6 +191,15 @@ export function isolationStatus(adapter: Adapter): IsolationStatus | undefined {
   return session === undefined ? undefined : { cutOff: [...session.cutOff], restarts: [...session.restarts] };
 }
 
+/**
+ * Cuts an operator off in an isolated adapter as if it had timed out there (`kit.protocol.breaker`): when checks
+ * run in several workers, each with its own adapter, one timeout cuts the operator off in all of them. Does
+ * nothing for an adapter that is not isolated.
+ */
+export function cutOffOperator(adapter: Adapter, op: OperatorName): void {
+  sessions.get(adapter)?.cutOff.add(op);
+}
+
 /** One call an isolated adapter was sent: its method and positional arguments, as sent. */
 export interface HistoryCall {
   readonly op: OperatorName;

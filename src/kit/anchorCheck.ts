@@ -25,9 +25,11 @@ export async function anchorFailure(adapter: Adapter, call: OperatorCall): Promi
   } catch {
     return null; // a call only the property's relation gives meaning to
   }
-  const actual = await callOp(adapter, call, expectation.expected.shape);
   const clause = operatorRecord(call.op).definition.clauses[0] ?? 'num.tolerance';
   try {
+    // A well-formed answer of the wrong shape is a wrong answer (callOp throws the shape clause's failure), not
+    // an adapter error: the anchor reports it as a failure like a wrong value.
+    const actual = await callOp(adapter, call, expectation.expected.shape);
     expectClose(actual, expectation.expected, expectation.bound, { what: `anchor: ${call.op}`, call: describeCall(call), clause });
   } catch (e) {
     if (e instanceof PropertyFailure) return e;

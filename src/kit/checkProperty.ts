@@ -23,6 +23,7 @@ import { propertySeed } from './propertySeed.js';
 import { recordingAdapter } from '../adapter/recordingAdapter.js';
 import { diagnoseFailure } from './diagnosis/diagnoseFailure.js';
 import type { Scale } from '../shape/scale.js';
+import type { CoverageTally } from './coverage/coverageTally.js';
 
 export interface PropertyRunOptions {
   /** The run seed; the property's own seed derives from it and the property's id. */
@@ -40,6 +41,8 @@ export interface PropertyRunOptions {
    * run` turns it on.
    */
   readonly diagnose?: boolean;
+  /** Counts the cells the cases' calls exercise (`kit.coverage`): every case up to the first failure, not the shrinking. */
+  readonly tally?: CoverageTally;
 }
 
 export function unsupportedFeatures(adapter: Adapter): Set<Feature> {
@@ -68,8 +71,8 @@ export async function checkProperty(adapter: Adapter, property: Property, option
   const off = unsupportedFeatures(adapter);
   const caseFeatures = property.caseFeatures;
   const cases = property.arbitrary(options.scale ?? 'default');
-  const tally: FilterTally = { accepted: 0, rejected: 0 };
-  const arbitrary = caseFeatures && off.size > 0 ? featureFilter(cases, caseFeatures, off, MAX_REJECTIONS, tally) : cases;
+  const filterTally: FilterTally = { accepted: 0, rejected: 0 };
+  const arbitrary = caseFeatures && off.size > 0 ? featureFilter(cases, caseFeatures, off, MAX_REJECTIONS, filterTally) : cases;
   const health = new HealthCounts();
   const numRuns = Math.min(options.runs, property.maxRuns ?? options.runs);
   const log: CallLog = new WeakMap();
@@ -77,6 +80,7 @@ export async function checkProperty(adapter: Adapter, property: Property, option
   // timeout again and again. Later cases fail immediately and the case that hit it is reported.
   let fatal: { error: Error; value: unknown; calls: RecordedCall[] } | null = null;
   const budget = new ShrinkBudget();
+  let failedOnce = false; // after the first failure the cases are shrink candidates, which the coverage leaves out
   let anchorCall: OperatorCall | undefined; // the first forward call of the first passing case, for the anchor
   // A case the adapter answered `Unsupported` is skipped (fc.pre); when the first cases all are, the check is.
   const unsupported = { cases: 0, supported: 0, reason: '' };
@@ -85,12 +89,18 @@ export async function checkProperty(adapter: Adapter, property: Property, option
     if (budget.exhausted()) return; // past the shrink bound: the candidate is not run
     const recorder = recordingAdapter(adapter);
     const collector = answerCollector(recorder.adapter);
+    const tally = failedOnce ? undefined : options.tally;
     try {
       await property.predicate(collector.adapter, value);
       health.passedCase(collector.answers, property.exercises?.(value));
+      if (tally) for (const c of recorder.calls) tally.observe(c.call);
       unsupported.supported++;
       anchorCall ??= recorder.calls.find((c) => c.method === c.call.op)?.call;
     } catch (e) {
+      if (!isUnsupported(e)) {
+        if (tally) for (const c of recorder.calls) tally.observe(c.call);
+        failedOnce = true;
+      }
       budget.failed();
       if (isUnsupported(e)) {
         unsupported.cases++;
@@ -123,8 +133,8 @@ export async function checkProperty(adapter: Adapter, property: Property, option
     const result = await anchored(adapter, ANCHORED_FAMILIES.has(property.family) ? anchorCall : undefined, base, options.diagnose === true);
     // A replayed path runs one case: too few to judge (`kit.health.vacuous` judges a run of random cases).
     if (result.status !== 'passed' || replayPath !== undefined) return result;
-    health.skippedByFeatures = tally.rejected;
-    health.candidates = tally.accepted + tally.rejected;
+    health.skippedByFeatures = filterTally.rejected;
+    health.candidates = filterTally.accepted + filterTally.rejected;
     const problem = vacuity(health, { constantAnswers: property.constantAnswers === true, declaresFeature: property.exercises !== undefined, discarded: details.numSkips, unsupported: unsupported.cases });
     return problem === null ? result : { ...result, status: 'vacuous', health: problem, message: vacuousMessage(problem) };
   }

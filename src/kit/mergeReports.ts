@@ -4,6 +4,7 @@
  */
 import type { CheckResult } from '../check/checkResult.js';
 import type { ConformanceReport } from './runConformance.js';
+import { mergeRunCoverage, type RunCoverage } from './coverage/runCoverage.js';
 
 export function mergeReports(reports: readonly ConformanceReport[]): ConformanceReport {
   const first = reports[0];
@@ -18,5 +19,8 @@ export function mergeReports(reports: readonly ConformanceReport[]): Conformance
       seen.set(c.id, c);
     }
   }
-  return { ...first, checks: [...seen.values()].sort((a, b) => a.id.localeCompare(b.id)) };
+  // Each shard's coverage counts its own properties' calls: the run's is their sum (`kit.coverage`).
+  const coverages = reports.flatMap((r): RunCoverage[] => (r.coverage ? [r.coverage] : []));
+  const { coverage: _ignored, ...rest } = first;
+  return { ...rest, checks: [...seen.values()].sort((a, b) => a.id.localeCompare(b.id)), ...(coverages.length > 0 ? { coverage: mergeRunCoverage(coverages) } : {}) };
 }

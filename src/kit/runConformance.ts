@@ -4,7 +4,7 @@
  */
 import type { Adapter } from '../adapter/contract.js';
 import type { CheckResult } from '../check/checkResult.js';
-import { checkFixture } from '../golden/checkFixture.js';
+import { checkFixture, goldenBase } from '../golden/checkFixture.js';
 import type { Fixture } from '../golden/fixture.js';
 import { loadFixtures } from '../golden/loadFixtures.js';
 import type { Property } from '../../properties/property.js';
@@ -16,7 +16,11 @@ import type { CorpusEntry } from './ci/corpus.js';
 import { inShard, type Shard } from './shard.js';
 import type { Scale } from '../shape/scale.js';
 import { shapeProperties } from './shapeChecks.js';
+import type { JobsFallback } from './jobs/jobsFallback.js';
 import type { ShapeEntry } from '../shape/descriptor/shapeFile.js';
+import { CoverageTally } from './coverage/coverageTally.js';
+import { mergeRunCoverage, unreachedBoundaries, type RunCoverage } from './coverage/runCoverage.js';
+import { unsupportedFeatures } from './checkProperty.js';
 
 export const DEFAULT_SEED = 20261121;
 export const DEFAULT_RUNS = 100;
@@ -56,10 +60,14 @@ export interface ConformanceReport {
   readonly runs: number;
   readonly scale?: Scale;
   readonly checks: CheckResult[];
+  /** Which cells of each operator's configuration space the properties' cases exercised, and the boundaries missed (`kit.coverage`). */
+  readonly coverage?: RunCoverage;
   /** Operators of an isolated adapter that timed out and were cut off for the rest of the run (`kit.protocol.breaker`). */
   readonly cutOff?: readonly string[];
   /** Set when the run was stopped early (`signal`): why, and how many checks it would have had. */
   readonly interrupted?: { readonly reason: string; readonly planned: number };
+  /** Set when several jobs were asked for but the checks ran on one thread, and why (`kit.jobs.fallback`). */
+  readonly jobsFallback?: JobsFallback;
 }
 
 function matcher(only: ConformanceOptions['only']): (id: string) => boolean {
@@ -82,7 +90,7 @@ export function allCheckIds(options: Pick<ConformanceOptions, 'fixtures' | 'extr
   return new Set([...fixtures.map((f) => `golden/${f.id}`), ...runProperties(options).map((p) => p.id)]);
 }
 
-async function checkWithCorpus(adapter: Adapter, property: Property, seed: number, runs: number, scale: Scale, corpus: readonly CorpusEntry[], diagnose: boolean): Promise<CheckResult> {
+async function checkWithCorpus(adapter: Adapter, property: Property, seed: number, runs: number, scale: Scale, corpus: readonly CorpusEntry[], diagnose: boolean, tally?: CoverageTally): Promise<CheckResult> {
   for (const entry of corpus) {
     if (entry.id !== property.id) continue;
     const replayed = await checkProperty(adapter, property, { seed: entry.runSeed, runs, path: entry.path, kind: 'corpus', diagnose, ...(entry.scale !== undefined ? { scale: entry.scale } : {}) });
@@ -92,29 +100,109 @@ async function checkWithCorpus(adapter: Adapter, property: Property, seed: numbe
       return { ...replayed, message: `[corpus case from run seed ${entry.runSeed}] ${replayed.message ?? ''}` };
     }
   }
-  return checkProperty(adapter, property, { seed, runs, scale, diagnose });
+  return checkProperty(adapter, property, { seed, runs, scale, diagnose, ...(tally ? { tally } : {}) });
 }
 
-export async function runConformance(given: Adapter, options: ConformanceOptions = {}): Promise<ConformanceReport> {
-  const adapter = readOnlyInputs(given);
-  const seed = options.seed ?? DEFAULT_SEED;
-  const runs = options.runs ?? DEFAULT_RUNS;
+/**
+ * One property's coverage (`kit.coverage`): the cells its cases' calls exercised, and a warning for each
+ * boundary it declares that they never reached — when it passed on every case it drew. A failed property
+ * stopped early, and an adapter that declared features unsupported had cases filtered out.
+ */
+function propertyCoverage(property: Property, result: CheckResult, tally: CoverageTally, filtered: boolean): RunCoverage {
+  const operators = tally.coverage();
+  const judged = result.status === 'passed' && !filtered && property.boundaries !== undefined;
+  return { operators, warnings: judged ? unreachedBoundaries(property.id, { [property.operator]: property.boundaries! }, operators) : [] };
+}
+
+/** One check of a run, in report order: a golden fixture or a property. */
+export type PlannedCheck =
+  | { readonly kind: 'fixture'; readonly id: string; readonly fixture: Fixture }
+  | { readonly kind: 'property'; readonly id: string; readonly property: Property };
+
+type PlanSelection = Pick<ConformanceOptions, 'only' | 'shard' | 'fixtures' | 'extraFixtures'> & PropertySelection;
+
+/**
+ * The checks a run makes, in report order (fixtures, then properties, then shape checks), after --only and
+ * --shard. A pure function of the options: the check workers of src/kit/jobs plan the same list from them.
+ */
+export function plannedChecks(options: PlanSelection = {}): PlannedCheck[] {
   const matches = matcher(options.only);
   const selected = (id: string) => matches(id) && inShard(id, options.shard);
   const fixtures = [...(options.fixtures ?? loadFixtures()), ...(options.extraFixtures ?? [])].filter((f) => selected(`golden/${f.id}`));
   const properties = runProperties(options).filter((p) => selected(p.id));
-  const total = fixtures.length + properties.length;
+  return [
+    ...fixtures.map((fixture): PlannedCheck => ({ kind: 'fixture', id: `golden/${fixture.id}`, fixture })),
+    ...properties.map((property): PlannedCheck => ({ kind: 'property', id: property.id, property })),
+  ];
+}
+
+/** The identity fields of a planned check's result, for a check that could not report itself (its worker died). */
+export function plannedCheckBase(check: PlannedCheck): Pick<CheckResult, 'id' | 'kind' | 'operator' | 'family' | 'clauses' | 'fixturePath'> {
+  if (check.kind === 'fixture') return goldenBase(check.fixture);
+  const p = check.property;
+  return { id: p.id, kind: 'property', operator: p.operator, family: p.family, clauses: p.clauses };
+}
+
+/** What every check of one run shares. */
+export interface CheckSettings {
+  readonly seed: number;
+  readonly runs: number;
+  readonly scale: Scale;
+  readonly corpus: readonly CorpusEntry[];
+  /** Diagnose failed properties (`kit.diagnosis.conventions`). */
+  readonly diagnose: boolean;
+}
+
+export function checkSettings(options: ConformanceOptions): CheckSettings {
+  return { seed: options.seed ?? DEFAULT_SEED, runs: options.runs ?? DEFAULT_RUNS, scale: options.scale ?? 'default', corpus: options.corpus ?? [], diagnose: options.diagnose ?? false };
+}
+
+/** A planned check's result, and for a property the coverage of the calls its cases made (`kit.coverage`). */
+export interface PlannedOutcome {
+  readonly result: CheckResult;
+  readonly coverage?: RunCoverage;
+}
+
+/** Runs one planned check (a property replays its corpus entries first); `adapter` is already read-only-wrapped. */
+export async function runPlannedCheck(adapter: Adapter, check: PlannedCheck, s: CheckSettings): Promise<PlannedOutcome> {
+  if (check.kind === 'fixture') return { result: await checkFixture(adapter, check.fixture) };
+  const tally = new CoverageTally();
+  const result = await checkWithCorpus(adapter, check.property, s.seed, s.runs, s.scale, s.corpus, s.diagnose, tally);
+  return { result, coverage: propertyCoverage(check.property, result, tally, unsupportedFeatures(adapter).size > 0) };
+}
+
+/**
+ * The report's coverage from its properties' outcomes, merged in plan order whichever thread ran them (so
+ * `--jobs N` reports the same, `kit.jobs.same-report`); absent when the run planned no property.
+ */
+export function runCoverage(planned: readonly PlannedCheck[], coverages: readonly RunCoverage[]): Pick<ConformanceReport, 'coverage'> {
+  return planned.some((c) => c.kind === 'property') ? { coverage: mergeRunCoverage(coverages) } : {};
+}
+
+/** The report's fields besides the checks, the same whichever way the checks were run. */
+export function reportHead(adapter: Pick<Adapter, 'name' | 'dtype'>, options: ConformanceOptions): Pick<ConformanceReport, 'adapter' | 'dtype' | 'seed' | 'runs' | 'scale'> {
+  const { seed, runs } = checkSettings(options);
+  return { adapter: adapter.name, dtype: adapter.dtype, seed, runs, ...(options.scale !== undefined && options.scale !== 'default' ? { scale: options.scale } : {}) };
+}
+
+export async function runConformance(given: Adapter, options: ConformanceOptions = {}): Promise<ConformanceReport> {
+  const adapter = readOnlyInputs(given);
+  const settings = checkSettings(options);
+  const planned = plannedChecks(options);
+  const total = planned.length;
   const checks: CheckResult[] = [];
-  const done = (c: CheckResult) => {
-    checks.push(c);
-    options.onProgress?.(checks.length, total, c.id);
-  };
   const stopped = () => options.signal?.aborted === true;
-  // A check cut short by the stop (its adapter was killed) says nothing about the adapter: it is left out.
-  const keep = (c: CheckResult) => { if (!stopped()) done(c); };
-  for (const fixture of fixtures) if (!stopped()) keep(await checkFixture(adapter, fixture));
-  for (const property of properties) if (!stopped()) keep(await checkWithCorpus(adapter, property, seed, runs, options.scale ?? 'default', options.corpus ?? [], options.diagnose ?? false));
+  const coverages: RunCoverage[] = [];
+  for (const check of planned) {
+    if (stopped()) break;
+    const outcome = await runPlannedCheck(adapter, check, settings);
+    // A check cut short by the stop (its adapter was killed) says nothing about the adapter: it is left out.
+    if (stopped()) break;
+    checks.push(outcome.result);
+    if (outcome.coverage) coverages.push(outcome.coverage);
+    options.onProgress?.(checks.length, total, outcome.result.id);
+  }
   const interrupted = stopped() ? { interrupted: { reason: String(options.signal!.reason), planned: total } } : {};
   const cutOff = isolationStatus(given)?.cutOff ?? [];
-  return { adapter: adapter.name, dtype: adapter.dtype, seed, runs, ...(options.scale !== undefined && options.scale !== 'default' ? { scale: options.scale } : {}), checks, ...(cutOff.length > 0 ? { cutOff } : {}), ...interrupted };
+  return { ...reportHead(adapter, options), checks, ...runCoverage(planned, coverages), ...(cutOff.length > 0 ? { cutOff } : {}), ...interrupted };
 }

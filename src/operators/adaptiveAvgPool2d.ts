@@ -1,13 +1,14 @@
 /** adaptiveAvgPool2d (spec/pooling.md, adaptive pooling): the mean of each window derived from the output size. */
 import type { AdaptivePool2dOptions, Feature } from '../adapter/contract.js';
 import type { OperatorCall } from '../adapter/operatorCall.js';
-import { adaptiveAvgPool2d } from '../reference/adaptiveAvgPool2d.js';
+import { adaptiveAvgPool2d, adaptiveAvgPool2dWithAbsSum } from '../reference/adaptiveAvgPool2d.js';
 import { adaptiveAvgPool2dBackward } from '../reference/adaptiveAvgPool2dBackward.js';
 import { adaptivePool2dGeometry, adaptivePool2dOutputShape, type AdaptiveAxis } from '../shape/adaptivePool2dGeometry.js';
 import { adaptivePool2dCall, adaptivePool2dCaseArb, adaptivePool2dInvalidArb } from '../../properties/arbitraries/adaptivePoolCase.js';
 import { inputTensor } from './callTensors.js';
 import { COMMON_DEFINITION_CLAUSES, INVALID_CONFIGURATIONS_CLAUSES } from './commonClauses.js';
 import type { OperatorRecord } from './operatorRecord.js';
+import type { ConfigurationPoint } from '../shape/configurationPoint.js';
 import { gradOutput, options, tensor } from './signature.js';
 
 const opts = (call: OperatorCall) => call.options as unknown as AdaptivePool2dOptions;
@@ -20,6 +21,12 @@ export function adaptivePoolFeatures(op: 'adaptiveAvgPool2d' | 'adaptiveMaxPool2
   return uneven(g.h) || uneven(g.w) ? [`${op}.uneven`] : [];
 }
 
+/** No fixed window: the configuration is the planes and whether the windows are of unequal sizes (`kit.coverage`). */
+export function adaptivePoolConfiguration(op: 'adaptiveAvgPool2d' | 'adaptiveMaxPool2d', call: OperatorCall): ConfigurationPoint {
+  const g = geometry(call, op);
+  return { batch: g.batch, channels: g.channels, axes: [], padding: adaptivePoolFeatures(op, call).length > 0 ? 'adaptive+uneven' : 'adaptive' };
+}
+
 /** The most elements a window of the axis holds: ⌈n/m⌉ + 1, at most n (`pool.adaptive.windows`). */
 export const widestWindow = (a: AdaptiveAxis) => Math.min(a.size, Math.ceil(a.size / a.outSize) + 1);
 
@@ -29,6 +36,7 @@ export const adaptiveAvgPool2dOperator: OperatorRecord = {
   inputs: ['input'],
   signature: [tensor('input'), options],
   reference: (call) => adaptiveAvgPool2d(inputTensor(call, 'input'), opts(call)),
+  referenceWithAbsSum: (call) => adaptiveAvgPool2dWithAbsSum(inputTensor(call, 'input'), opts(call)),
   outputShape: (call) => adaptivePool2dOutputShape(geometry(call, 'adaptiveAvgPool2d')),
   shapeClause: 'shape.adaptive-pool',
   terms: (call) => {
@@ -37,6 +45,7 @@ export const adaptiveAvgPool2dOperator: OperatorRecord = {
   },
   features: (call) => adaptivePoolFeatures('adaptiveAvgPool2d', call),
   cases: () => adaptivePool2dCaseArb().map(adaptivePool2dCall('adaptiveAvgPool2d')),
+  configuration: (call) => adaptivePoolConfiguration('adaptiveAvgPool2d', call),
   outputShapeProperty: { title: 'adaptiveAvgPool2d output shape is [N, C, outputSize] for any input size', clauses: ['shape.adaptive-pool', 'pool.adaptive.output-size'] },
   definition: {
     title: 'adaptiveAvgPool2d equals the float64 reference within the tolerance model',

@@ -7,7 +7,7 @@ import { adaptiveMaxPool2dBackward } from '../reference/adaptiveMaxPool2dBackwar
 import { adaptivePool2dGeometry, adaptivePool2dOutputShape } from '../shape/adaptivePool2dGeometry.js';
 import { adaptivePool2dCall, adaptivePool2dCaseArb, adaptivePool2dInvalidArb } from '../../properties/arbitraries/adaptivePoolCase.js';
 import { distinctTensorArb } from '../../properties/arbitraries/distinctValues.js';
-import { adaptivePoolFeatures } from './adaptiveAvgPool2d.js';
+import { adaptivePoolConfiguration, adaptivePoolFeatures } from './adaptiveAvgPool2d.js';
 import { inputTensor } from './callTensors.js';
 import { COMMON_DEFINITION_CLAUSES, INVALID_CONFIGURATIONS_CLAUSES } from './commonClauses.js';
 import type { OperatorRecord } from './operatorRecord.js';
@@ -24,11 +24,13 @@ export const adaptiveMaxPool2dOperator: OperatorRecord = {
   inputs: ['input'],
   signature: [tensor('input'), options],
   reference: (call) => adaptiveMaxPool2d(inputTensor(call, 'input'), opts(call)),
+  referenceWithAbsSum: (call) => ({ result: adaptiveMaxPool2d(inputTensor(call, 'input'), opts(call)), absSum: null }), // comparisons only (`num.exact`)
   outputShape: (call) => adaptivePool2dOutputShape(adaptivePool2dGeometry(call.inputs['input']?.shape ?? [], opts(call), 'adaptiveMaxPool2d')),
   shapeClause: 'shape.adaptive-pool',
   terms: () => 0, // comparisons only (`num.exact`)
   features: (call) => adaptivePoolFeatures('adaptiveMaxPool2d', call),
   cases: () => adaptivePool2dCaseArb().map(adaptivePool2dCall('adaptiveMaxPool2d')),
+  configuration: (call) => adaptivePoolConfiguration('adaptiveMaxPool2d', call),
   outputShapeProperty: { title: 'adaptiveMaxPool2d output shape is [N, C, outputSize] for any input size', clauses: ['shape.adaptive-pool', 'pool.adaptive.output-size'] },
   definition: {
     title: 'adaptiveMaxPool2d equals the float64 reference exactly',

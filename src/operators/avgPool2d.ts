@@ -1,12 +1,14 @@
 /** avgPool2d (spec/pooling.md): windows with stride, zero padding, ceil mode, count_include_pad and divisor_override. */
 import type { AvgPool2dOptions, Feature } from '../adapter/contract.js';
 import type { OperatorCall } from '../adapter/operatorCall.js';
-import { avgPool2d } from '../reference/avgPool2d.js';
+import { avgPool2d, avgPool2dWithAbsSum } from '../reference/avgPool2d.js';
 import { avgPool2dBackward } from '../reference/avgPool2dBackward.js';
 import { avgPool2dGeometry, pool2dOutputShape } from '../shape/pool2dGeometry.js';
 import { avgPool2dInvalidArb } from '../../properties/arbitraries/invalidCall.js';
 import { avgPool2dCall, avgPool2dCaseArb } from '../../properties/arbitraries/poolCase.js';
 import { pairOf } from '../shape/pair.js';
+import { padForm } from '../shape/configurationPoint.js';
+import { POOL_BOUNDARIES, boundariesOverAxes, poolAxisBoundaries } from '../shape/boundaries.js';
 import { inputTensor } from './callTensors.js';
 import { COMMON_DEFINITION_CLAUSES, INVALID_CONFIGURATIONS_CLAUSES } from './commonClauses.js';
 import type { OperatorRecord } from './operatorRecord.js';
@@ -29,6 +31,7 @@ export const avgPool2dOperator: OperatorRecord = {
   inputs: ['input'],
   signature: [tensor('input'), options],
   reference: (call) => avgPool2d(inputTensor(call, 'input'), opts(call)),
+  referenceWithAbsSum: (call) => avgPool2dWithAbsSum(inputTensor(call, 'input'), opts(call)),
   outputShape: (call) => pool2dOutputShape(avgPool2dGeometry(call.inputs['input']?.shape ?? [], opts(call))),
   shapeClause: 'shape.pool',
   terms: (call) => {
@@ -37,6 +40,20 @@ export const avgPool2dOperator: OperatorRecord = {
   },
   features: avgPool2dCallFeatures,
   cases: (scale) => avgPool2dCaseArb({}, scale).map(avgPool2dCall),
+  boundaries: {
+    ids: POOL_BOUNDARIES,
+    of: (call) => {
+      const g = avgPool2dGeometry(call.inputs['input']?.shape ?? [], opts(call));
+      return boundariesOverAxes([g.h, g.w], poolAxisBoundaries);
+    },
+  },
+  configuration: (call) => {
+    const g = avgPool2dGeometry(call.inputs['input']?.shape ?? [], opts(call));
+    const form = padForm([g.h, g.w]);
+    // Average pooling has no dilation (`pool.avg.definition`).
+    const axes = [g.h, g.w].map((a) => ({ kernel: a.kernel, stride: a.stride }));
+    return { batch: g.batch, channels: g.channels, axes, padding: g.ceilMode ? `${form}+ceil` : form };
+  },
   outputShapeProperty: { title: 'avgPool2d output shape, floor and ceil mode', clauses: ['shape.pool', 'shape.window.ceil', 'pool.ceil-mode.last-window'] },
   definition: {
     title: 'avgPool2d equals the float64 reference within the tolerance model',

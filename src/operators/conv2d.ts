@@ -1,18 +1,21 @@
 /** conv2d (spec/conv2d.md): NCHW input, OIHW weight, optional bias, every padding form and mode. */
 import type { Conv2dOptions, Feature } from '../adapter/contract.js';
 import type { OperatorCall } from '../adapter/operatorCall.js';
-import { conv2d } from '../reference/conv2d.js';
+import { conv2d, conv2dWithAbsSum } from '../reference/conv2d.js';
 import { conv2dBackward } from '../reference/conv2dBackward.js';
 import { conv2dGeometry, conv2dOutputShape } from '../shape/conv2dGeometry.js';
 import { conv2dCall, conv2dCaseArb } from '../../properties/arbitraries/conv2dCase.js';
 import { conv2dInvalidArb } from '../../properties/arbitraries/invalidCall.js';
 import { inputTensor, optionalInputTensor } from './callTensors.js';
 import { isPairOf } from '../shape/pair.js';
+import { padForm } from '../shape/configurationPoint.js';
+import { BOUNDARIES, boundariesOverAxes, convAxisBoundaries, padLimitBoundaries, sameEvenKernel } from '../shape/boundaries.js';
 import { COMMON_DEFINITION_CLAUSES, INVALID_CONFIGURATIONS_CLAUSES } from './commonClauses.js';
 import type { OperatorRecord } from './operatorRecord.js';
 import { gradOutput, options, tensor } from './signature.js';
 
 const opts = (call: OperatorCall) => call.options as Conv2dOptions;
+const geometry = (call: OperatorCall) => conv2dGeometry(call.inputs['input']?.shape ?? [], call.inputs['weight']?.shape ?? [], call.inputs['bias']?.shape ?? null, call.options);
 
 /** Which declared features a conv2d call exercises; `conv2d.padding.asymmetric` is the `{top, …}` form. */
 export function conv2dCallFeatures(call: OperatorCall): Feature[] {
@@ -34,6 +37,7 @@ export const conv2dOperator: OperatorRecord = {
   inputs: ['input', 'weight', 'bias'],
   signature: [tensor('input'), tensor('weight'), tensor('bias', true), options],
   reference: (call) => conv2d(inputTensor(call, 'input'), inputTensor(call, 'weight'), optionalInputTensor(call, 'bias'), opts(call)),
+  referenceWithAbsSum: (call) => conv2dWithAbsSum(inputTensor(call, 'input'), inputTensor(call, 'weight'), optionalInputTensor(call, 'bias'), opts(call)),
   outputShape: (call) => conv2dOutputShape(conv2dGeometry(call.inputs['input']?.shape ?? [], call.inputs['weight']?.shape ?? [], call.inputs['bias']?.shape ?? null, call.options)),
   shapeClause: 'shape.conv',
   // C/groups·kh·kw products, plus the bias (`num.tolerance.terms`).
@@ -43,6 +47,19 @@ export const conv2dOperator: OperatorRecord = {
   },
   features: conv2dCallFeatures,
   cases: (scale) => conv2dCaseArb({}, scale).map(conv2dCall),
+  boundaries: {
+    ids: [BOUNDARIES.circularPadEqualsSize, BOUNDARIES.reflectPadIsSizeMinus1, BOUNDARIES.sameEvenKernel, BOUNDARIES.dilatedKernelFillsAxis],
+    of: (call) => {
+      const g = geometry(call);
+      const same = opts(call).padding === 'same';
+      return boundariesOverAxes([g.h, g.w], (a) => [...padLimitBoundaries(a, g.paddingMode), ...convAxisBoundaries(a), ...(same && sameEvenKernel(a) ? [BOUNDARIES.sameEvenKernel] : [])]);
+    },
+  },
+  configuration: (call) => {
+    const g = geometry(call);
+    const form = opts(call).padding === 'same' ? 'same' : padForm([g.h, g.w]);
+    return { batch: g.batch, channels: g.inChannels, axes: [g.h, g.w], padding: form === 'valid' ? form : `${form}/${g.paddingMode}` };
+  },
   outputShapeProperty: { title: 'conv2d output shape = [N, O, ⌊(H + pads − d(k−1) − 1)/s⌋ + 1, …]', clauses: ['shape.conv', 'shape.window', 'conv.padding.same.torch'] },
   definition: {
     title: 'conv2d equals the float64 reference within the tolerance model',

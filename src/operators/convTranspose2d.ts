@@ -1,7 +1,7 @@
 /** convTranspose2d (spec/conv-transpose2d.md): NCHW input, [C, O/groups, kh, kw] weight, optional bias. */
 import type { ConvTranspose2dOptions, Feature } from '../adapter/contract.js';
 import type { OperatorCall } from '../adapter/operatorCall.js';
-import { convTranspose2d } from '../reference/convTranspose2d.js';
+import { convTranspose2d, convTranspose2dWithAbsSum } from '../reference/convTranspose2d.js';
 import { convTranspose2dBackward } from '../reference/convTranspose2dBackward.js';
 import { convTranspose2dGeometry, convTranspose2dOutputShape } from '../shape/convTranspose2dGeometry.js';
 import { convTranspose2dCall, convTranspose2dCaseArb } from '../../properties/arbitraries/convTranspose2dCase.js';
@@ -10,9 +10,11 @@ import { inputTensor, optionalInputTensor } from './callTensors.js';
 import { COMMON_DEFINITION_CLAUSES, INVALID_CONFIGURATIONS_CLAUSES } from './commonClauses.js';
 import type { OperatorRecord } from './operatorRecord.js';
 import { isPairOf } from '../shape/pair.js';
+import { BOUNDARIES, boundariesOverAxes, outputPaddingAtLimit } from '../shape/boundaries.js';
 import { gradOutput, options, tensor } from './signature.js';
 
 const opts = (call: OperatorCall) => call.options as ConvTranspose2dOptions;
+const geometry = (call: OperatorCall) => convTranspose2dGeometry(call.inputs['input']?.shape ?? [], call.inputs['weight']?.shape ?? [], call.inputs['bias']?.shape ?? null, call.options);
 
 export function convTranspose2dCallFeatures(call: OperatorCall): Feature[] {
   const f: Feature[] = [];
@@ -29,6 +31,7 @@ export const convTranspose2dOperator: OperatorRecord = {
   inputs: ['input', 'weight', 'bias'],
   signature: [tensor('input'), tensor('weight'), tensor('bias', true), options],
   reference: (call) => convTranspose2d(inputTensor(call, 'input'), inputTensor(call, 'weight'), optionalInputTensor(call, 'bias'), opts(call)),
+  referenceWithAbsSum: (call) => convTranspose2dWithAbsSum(inputTensor(call, 'input'), inputTensor(call, 'weight'), optionalInputTensor(call, 'bias'), opts(call)),
   outputShape: (call) =>
     convTranspose2dOutputShape(convTranspose2dGeometry(call.inputs['input']?.shape ?? [], call.inputs['weight']?.shape ?? [], call.inputs['bias']?.shape ?? null, call.options)),
   shapeClause: 'shape.conv-transpose',
@@ -39,6 +42,18 @@ export const convTranspose2dOperator: OperatorRecord = {
   },
   features: convTranspose2dCallFeatures,
   cases: (scale) => convTranspose2dCaseArb(scale).map(convTranspose2dCall),
+  boundaries: {
+    ids: [BOUNDARIES.outputPaddingAtLimit],
+    of: (call) => {
+      const g = geometry(call);
+      return boundariesOverAxes([g.h, g.w], (a) => (outputPaddingAtLimit(a.stride, a.dilation, a.outputPadding) ? [BOUNDARIES.outputPaddingAtLimit] : []));
+    },
+  },
+  configuration: (call) => {
+    const g = geometry(call);
+    const padded = g.h.padding > 0 || g.w.padding > 0 ? 'padded' : 'valid';
+    return { batch: g.batch, channels: g.inChannels, axes: [g.h, g.w], padding: g.h.outputPadding > 0 || g.w.outputPadding > 0 ? `${padded}+output-padding` : padded };
+  },
   outputShapeProperty: { title: 'convTranspose2d output shape = (n − 1)s − 2p + d(k − 1) + outputPadding + 1', clauses: ['shape.conv-transpose', 'convt.output-padding'] },
   definition: {
     title: 'convTranspose2d equals the float64 reference within the tolerance model',

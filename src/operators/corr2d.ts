@@ -1,5 +1,5 @@
 /** The notes' corr2d(X, K): the valid cross-correlation of one plane with one kernel (spec/correlation.md). */
-import { corr2d } from '../reference/corr2d.js';
+import { corr2d, corr2dWithAbsSum } from '../reference/corr2d.js';
 import { corr2dCall, matrixCaseArb } from '../../properties/arbitraries/corr2dCase.js';
 import { inputTensor } from './callTensors.js';
 import type { OperatorRecord } from './operatorRecord.js';
@@ -11,6 +11,7 @@ export const corr2dOperator: OperatorRecord = {
   inputs: ['x', 'k'],
   signature: [tensor('x'), tensor('k')],
   reference: (call) => corr2d(inputTensor(call, 'x'), inputTensor(call, 'k')),
+  referenceWithAbsSum: (call) => corr2dWithAbsSum(inputTensor(call, 'x'), inputTensor(call, 'k')),
   outputShape: (call) => {
     const [h = 0, w = 0] = call.inputs['x']?.shape ?? [];
     const [kh = 0, kw = 0] = call.inputs['k']?.shape ?? [];
@@ -23,6 +24,11 @@ export const corr2dOperator: OperatorRecord = {
   },
   features: () => [],
   cases: () => matrixCaseArb.map(corr2dCall),
+  // One plane and one kernel: no batch, channels, stride or dilation, no padding (`corr.definition`).
+  configuration: (call) => {
+    const [kh = 1, kw = 1] = call.inputs['k']?.shape ?? [];
+    return { axes: [{ kernel: kh }, { kernel: kw }], padding: 'valid' };
+  },
   outputShapeProperty: { title: 'corr2d output shape = [H − kh + 1, W − kw + 1]', clauses: ['corr.shape'] },
   definition: { title: 'corr2d equals the float64 reference within the tolerance model', clauses: ['corr.definition', 'corr.shape', 'num.tolerance'] },
 };

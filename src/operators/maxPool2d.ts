@@ -12,6 +12,8 @@ import { inputTensor } from './callTensors.js';
 import { COMMON_DEFINITION_CLAUSES, INVALID_CONFIGURATIONS_CLAUSES } from './commonClauses.js';
 import type { OperatorRecord } from './operatorRecord.js';
 import { isPairOf } from '../shape/pair.js';
+import { padForm } from '../shape/configurationPoint.js';
+import { POOL_BOUNDARIES, boundariesOverAxes, poolAxisBoundaries } from '../shape/boundaries.js';
 import { gradOutput, options, tensor } from './signature.js';
 import type { Scale } from '../shape/scale.js';
 
@@ -33,11 +35,24 @@ export const maxPool2dOperator: OperatorRecord = {
   inputs: ['input'],
   signature: [tensor('input'), options],
   reference: (call) => maxPool2d(inputTensor(call, 'input'), opts(call)),
+  referenceWithAbsSum: (call) => ({ result: maxPool2d(inputTensor(call, 'input'), opts(call)), absSum: null }), // comparisons only (`num.exact`)
   outputShape: (call) => pool2dOutputShape(maxPool2dGeometry(call.inputs['input']?.shape ?? [], opts(call))),
   shapeClause: 'shape.pool',
   terms: () => 0, // comparisons only (`num.exact`)
   features: maxPool2dCallFeatures,
   cases: (scale) => maxPool2dCaseArb(undefined, {}, scale).map(maxPool2dCall),
+  boundaries: {
+    ids: POOL_BOUNDARIES,
+    of: (call) => {
+      const g = maxPool2dGeometry(call.inputs['input']?.shape ?? [], opts(call));
+      return boundariesOverAxes([g.h, g.w], poolAxisBoundaries);
+    },
+  },
+  configuration: (call) => {
+    const g = maxPool2dGeometry(call.inputs['input']?.shape ?? [], opts(call));
+    const form = padForm([g.h, g.w]);
+    return { batch: g.batch, channels: g.channels, axes: [g.h, g.w], padding: g.ceilMode ? `${form}+ceil` : form };
+  },
   outputShapeProperty: { title: 'maxPool2d output shape, floor and ceil mode, the ceil-mode last window rule included', clauses: ['pool.ceil-mode.last-window', 'shape.pool', 'shape.window.ceil', 'pool.stride.default'] },
   definition: {
     title: 'maxPool2d equals the float64 reference within the tolerance model',

@@ -11,9 +11,11 @@ import type fc from 'fast-check';
 import type { Feature, OperatorName } from '../adapter/contract.js';
 import type { ForwardOp, OperatorCall } from '../adapter/operatorCall.js';
 import type { Tensor } from '../tensor/tensor.js';
+import type { WithAbsSum } from '../reference/withAbsSum.js';
 import type { Signature } from './signature.js';
 import type { Scale } from '../shape/scale.js';
 import type { BoundaryId } from '../shape/boundaries.js';
+import type { ConfigurationPoint } from '../shape/configurationPoint.js';
 
 /** A call that breaks exactly one rule, labelled with the clause it breaks (spec/errors.md). */
 export interface InvalidCall {
@@ -54,6 +56,11 @@ export interface OperatorRecord {
   readonly signature: Signature;
   /** The float64 reference; throws ConvkitError on an invalid call. */
   readonly reference: (call: OperatorCall) => Tensor;
+  /**
+   * The reference and Σ|xᵢ·wᵢ| per output element in one pass, for the tolerance (`num.tolerance`); the absolute
+   * sum is null where `terms` is 0 (`num.exact`). Equal to the reference on the absolute call, value for value.
+   */
+  readonly referenceWithAbsSum: (call: OperatorCall) => WithAbsSum;
   /** The output shape from the operator's shape module (throws on an invalid call). */
   readonly outputShape: (call: OperatorCall) => number[];
   readonly shapeClause: string;
@@ -65,6 +72,8 @@ export interface OperatorRecord {
   readonly cases: (scale?: Scale) => fc.Arbitrary<OperatorCall>;
   /** The spec's named boundary cases this operator's cases must reach, and which ones a call hits (`shape.boundaries`). */
   readonly boundaries?: { readonly ids: readonly BoundaryId[]; readonly of: (call: OperatorCall) => readonly BoundaryId[] };
+  /** The call's point in the configuration space, from the shape module, for the coverage report (`kit.coverage`). */
+  readonly configuration?: (call: OperatorCall) => ConfigurationPoint;
   readonly outputShapeProperty: PropertyText;
   readonly definition: PropertyText;
   readonly backward?: BackwardRecord;

@@ -6,6 +6,7 @@ import { pad2dBackward } from '../reference/pad2dBackward.js';
 import { pad2dGeometry, pad2dOutputShape } from '../shape/pad2dGeometry.js';
 import { pad2dCall, pad2dCaseArb } from '../../properties/arbitraries/pad2dCase.js';
 import { pad2dInvalidArb } from '../../properties/arbitraries/invalidCall.js';
+import { BOUNDARIES, boundariesOverAxes, padLimitBoundaries } from '../shape/boundaries.js';
 import { inputTensor } from './callTensors.js';
 import { COMMON_DEFINITION_CLAUSES, INVALID_CONFIGURATIONS_CLAUSES } from './commonClauses.js';
 import type { OperatorRecord } from './operatorRecord.js';
@@ -30,11 +31,25 @@ export const pad2dOperator: OperatorRecord = {
     const { pads, mode, value } = opts(call);
     return pad2d(inputTensor(call, 'input'), pads, mode, value);
   },
+  referenceWithAbsSum: (call) => ({ result: pad2dOperator.reference(call), absSum: null }), // copies only (`num.exact`)
   outputShape: (call) => pad2dOutputShape(pad2dGeometry(call.inputs['input']?.shape ?? [], opts(call).pads, opts(call).mode)),
   shapeClause: 'shape.pad',
   terms: () => 0, // copies only (`num.exact`)
   features: pad2dCallFeatures,
   cases: () => pad2dCaseArb().map(pad2dCall),
+  boundaries: {
+    ids: [BOUNDARIES.circularPadEqualsSize, BOUNDARIES.reflectPadIsSizeMinus1],
+    of: (call) => {
+      const g = pad2dGeometry(call.inputs['input']?.shape ?? [], opts(call).pads, opts(call).mode);
+      const axes = [{ size: g.keptH, padBefore: g.pads.top, padAfter: g.pads.bottom }, { size: g.keptW, padBefore: g.pads.left, padAfter: g.pads.right }];
+      return boundariesOverAxes(axes, (a) => padLimitBoundaries(a, g.mode));
+    },
+  },
+  configuration: (call) => {
+    const g = pad2dGeometry(call.inputs['input']?.shape ?? [], opts(call).pads, opts(call).mode);
+    const crops = Object.values(g.pads).some((p) => p < 0);
+    return { batch: g.outerShape[0] ?? 1, channels: g.outerShape[1] ?? 1, axes: [], padding: crops ? `${g.mode}+crop` : g.mode };
+  },
   outputShapeProperty: { title: 'pad2d output shape = [..., H + top + bottom, W + left + right], negative pads included', clauses: ['shape.pad', 'pad.negative'] },
   definition: {
     title: 'pad2d equals the float64 reference within the tolerance model',

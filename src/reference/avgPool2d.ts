@@ -7,16 +7,35 @@ import type { AvgPool2dOptions } from '../adapter/contract.js';
 import { avgPool2dGeometry, pool2dGrid, pool2dOutputShape, type AvgPool2dGeometry } from '../shape/pool2dGeometry.js';
 import { forEachTap, forEachWindow } from '../shape/windowWalker.js';
 import { tensor, type Tensor } from '../tensor/tensor.js';
+import type { WithAbsSum } from './withAbsSum.js';
 
 export function avgPool2d(input: Tensor, opts: AvgPool2dOptions): Tensor {
+  return averageWindows(input, opts, false).result;
+}
+
+/** avgPool2d and, in the same pass, Σ|x| / divisor per output element (`num.tolerance`), the same as avgPool2d(|x|). */
+export function avgPool2dWithAbsSum(input: Tensor, opts: AvgPool2dOptions): WithAbsSum {
+  return averageWindows(input, opts, true);
+}
+
+/** The one loop nest of the forward; the absolute sums are kept only when asked for. */
+function averageWindows(input: Tensor, opts: AvgPool2dOptions, withAbsSum: boolean): WithAbsSum {
   const g = avgPool2dGeometry(input.shape, opts);
-  const output = tensor(pool2dOutputShape(g));
+  const result = tensor(pool2dOutputShape(g));
+  const absSum = withAbsSum ? tensor(result.shape) : null;
   forEachWindow(pool2dGrid(g), (w) => {
     let sum = 0;
-    forEachTap(w, g.w.size, (k) => (sum += input.data[w.inBase + k]!));
-    output.data[w.out] = sum / avgPoolDivisor(g, w.i, w.j);
+    let abs = 0;
+    forEachTap(w, g.w.size, (k) => {
+      const v = input.data[w.inBase + k]!;
+      sum += v;
+      abs += Math.abs(v);
+    });
+    const divisor = avgPoolDivisor(g, w.i, w.j);
+    result.data[w.out] = sum / divisor;
+    if (absSum !== null) absSum.data[w.out] = abs / divisor;
   });
-  return output;
+  return { result, absSum };
 }
 
 /**

@@ -7,11 +7,24 @@ import { conv2dGeometry, conv2dOutputShape, type Conv2dGeometry } from '../shape
 import { tensor, type Tensor } from '../tensor/tensor.js';
 import { pad2d } from './pad2d.js';
 import { pad2dModeOf } from '../shape/pad2dGeometry.js';
+import type { WithAbsSum } from './withAbsSum.js';
 
 export function conv2d(input: Tensor, weight: Tensor, bias: Tensor | null = null, opts: Conv2dOptions = {}): Tensor {
   const g = conv2dGeometry(input.shape, weight.shape, bias?.shape ?? null, opts);
   const padded = padForConv(input, g);
-  return correlateValid(padded, weight, bias, g);
+  return correlateValid(padded, weight, bias, g, null);
+}
+
+/**
+ * conv2d and, in the same pass, Σ|x·w| (+ |bias|) per output element for the tolerance (`num.tolerance`): the
+ * same sums as conv2d on |input|, |weight|, |bias|, in the same order, since |x|·|w| = |x·w| exactly and every
+ * padding mode copies input values, so |pad(x)| = pad(|x|).
+ */
+export function conv2dWithAbsSum(input: Tensor, weight: Tensor, bias: Tensor | null = null, opts: Conv2dOptions = {}): WithAbsSum {
+  const g = conv2dGeometry(input.shape, weight.shape, bias?.shape ?? null, opts);
+  const absSum = tensor(conv2dOutputShape(g));
+  const result = correlateValid(padForConv(input, g), weight, bias, g, absSum);
+  return { result, absSum };
 }
 
 export function padForConv(input: Tensor, g: Conv2dGeometry): Tensor {
@@ -24,15 +37,29 @@ export function padForConv(input: Tensor, g: Conv2dGeometry): Tensor {
  * out[n, o, i, j] = bias[o] + Σ_c Σ_a Σ_b P[n, gc + c, i·s_h + a·d_h, j·s_w + b·d_w] · W[o, c, a, b],
  * where P is the already padded input and gc the first input channel of o's group (`conv.groups`).
  */
-function correlateValid(padded: Tensor, weight: Tensor, bias: Tensor | null, g: Conv2dGeometry): Tensor {
+function correlateValid(padded: Tensor, weight: Tensor, bias: Tensor | null, g: Conv2dGeometry, absSum: Tensor | null): Tensor {
   const out = tensor(conv2dOutputShape(g));
   const x = padded.data;
   const w = weight.data;
+  const sums = out.data;
   // The taps of one output are visited together and in order, so each sum is Σ from 0 in that order, then + bias.
-  forEachConvTap(g, padded.shape, (o, k, q) => (out.data[o]! += x[k]! * w[q]!));
+  if (absSum === null) {
+    forEachConvTap(g, padded.shape, (o, k, q) => (sums[o]! += x[k]! * w[q]!));
+  } else {
+    const abs = absSum.data;
+    forEachConvTap(g, padded.shape, (o, k, q) => {
+      const p = x[k]! * w[q]!;
+      sums[o]! += p;
+      abs[o]! += Math.abs(p);
+    });
+  }
   if (bias !== null) {
     const plane = g.h.out * g.w.out;
-    for (let t = 0; t < out.data.length; t++) out.data[t]! += bias.data[Math.floor(t / plane) % g.outChannels]!;
+    for (let t = 0; t < sums.length; t++) {
+      const b = bias.data[Math.floor(t / plane) % g.outChannels]!;
+      sums[t]! += b;
+      if (absSum !== null) absSum.data[t]! += Math.abs(b);
+    }
   }
   return out;
 }

@@ -72,3 +72,18 @@ export function sameEvenKernel(axis: Pick<GeometryAxis, 'kernel' | 'dilation'>):
 export function outputPaddingAtLimit(stride: number, dilation: number, outputPadding: number): boolean {
   return outputPadding >= 1 && outputPadding === Math.max(stride, dilation) - 1;
 }
+
+/**
+ * The boundaries a call hits on any of its axes, each once, in `BOUNDARIES` order: the records' classifiers
+ * apply their per-axis predicates to every axis of the operator's geometry through this.
+ */
+export function boundariesOverAxes<A>(axes: readonly A[], perAxis: (axis: A) => readonly BoundaryId[]): BoundaryId[] {
+  const hit = new Set(axes.flatMap((a) => perAxis(a)));
+  return ALL_BOUNDARIES.filter((id) => hit.has(id));
+}
+
+/** Every boundary id, in declaration order. */
+export const ALL_BOUNDARIES: readonly BoundaryId[] = Object.values(BOUNDARIES);
+
+/** The boundaries of a pooling window's axes (`pool.padding.limit`, `shape.window.ceil`, `pool.ceil-mode.last-window`). */
+export const POOL_BOUNDARIES: readonly BoundaryId[] = [BOUNDARIES.poolPadHalfKernel, BOUNDARIES.ceilPartialWindow, BOUNDARIES.ceilDroppedWindow];

@@ -82,6 +82,12 @@ async function ratioOf(r: Recorded, dtype: Adapter['dtype']): Promise<[string, n
   return [`${r.call.op}Backward`, worst];
 }
 
+function kClass(call: OperatorCall): string {
+  const [, cg = 0, kh = 0, kw = 0] = call.inputs['weight']?.shape ?? [];
+  const k = cg * kh * kw;
+  return k <= 32 ? 'K ≤ 32' : k <= 64 ? 'K 33–64' : k <= 256 ? 'K 65–256' : 'K > 256';
+}
+
 const path = process.argv[2];
 if (!path) throw new Error('usage: measureCalibration.ts <adapter module>');
 const adapter = (await import(pathToFileURL(resolve(path)).href) as { default: Adapter }).default;
@@ -91,8 +97,13 @@ const worst = new Map<string, { ratio: number; calls: number; at?: Recorded }>()
 for (const r of log) {
   if (!float32Exact([...Object.values(r.call.inputs), r.gradOutput])) continue;
   const [op, ratio] = await ratioOf(r, adapter.dtype).catch(() => ['(reference rejected)', 0] as [string, number]);
-  const w = worst.get(op) ?? { ratio: 0, calls: 0 };
-  worst.set(op, { ratio: Math.max(w.ratio, ratio), calls: w.calls + 1, ...(ratio > w.ratio ? { at: r } : w.at ? { at: w.at } : {}) });
+  // conv2d also by its reduction length K = C/groups·kh·kw (shape.scale draws K past 32, 64 and 256), to show
+  // whether long sums come nearer the bound than short ones.
+  const keys = r.kind === 'forward' && r.call.op === 'conv2d' ? [op, `${op} ${kClass(r.call)}`] : [op];
+  for (const key of keys) {
+    const w = worst.get(key) ?? { ratio: 0, calls: 0 };
+    worst.set(key, { ratio: Math.max(w.ratio, ratio), calls: w.calls + 1, ...(ratio > w.ratio ? { at: r } : w.at ? { at: w.at } : {}) });
+  }
 }
 if (process.env['CALIBRATION_DEBUG']) for (const [op, w] of worst) console.error(op, w.ratio, String(JSON.stringify(w.at?.call ?? null, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v))).slice(0, 1500));
 await adapter.close?.();

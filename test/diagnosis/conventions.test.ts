@@ -20,9 +20,6 @@ const INDISTINGUISHABLE: ReadonlyMap<string, { id: string; why: string }> = new 
   // Without ceil mode every window clipped to the padded extent has k_h·k_w taps: counting the padding in the
   // divisor and dividing by the full kernel are the same numbers.
   ['avg-grad-full-window', { id: 'count-include-pad-true', why: 'no ceil-mode window cut off, so k_h·k_w = the padded count' }],
-  // A single output element whose window is the whole input and kernel (input [1, C, 1, W], kernel 1 × W): the
-  // transposed weight layout and the transposed input layout pair the same products.
-  ['weights-hwio', { id: 'nhwc-data', why: 'one output element covering the whole input: both layouts pair the same products' }],
 ]);
 
 const SEEDS = [DEFAULT_SEED, 7, 2026];

@@ -89,6 +89,29 @@ describe('adapter defects', () => {
     expect(runs).toBe(1 + MAX_SHRINK_STEPS + 1); // the first failure, the shrink steps, the confirmation
   });
 
+  it('an anchor answered with the wrong shape is a failure of the shape clause, not an adapter error', async () => {
+    // Each answer gets one extra row of −∞ (tfjs's ceil-mode extra window, baselines/tfjs.json): 2·(−∞) + 1 = −∞,
+    // so max-pool2d.commutes-with-increasing-maps, which relates the adapter's own answers, still holds, and
+    // only its anchor sees the wrong shape.
+    const extraRow: Adapter = {
+      name: 'extra-row',
+      dtype: 'float64',
+      maxPool2d: async (input, opts) => {
+        const y = await reference.maxPool2d!(input, opts);
+        const [n, c, h, w] = y.shape as [number, number, number, number];
+        const data = new Float64Array(n * c * (h + 1) * w).fill(-Infinity);
+        for (let p = 0; p < n * c; p++) data.set(Array.from(y.data).slice(p * h * w, (p + 1) * h * w), p * (h + 1) * w);
+        return { shape: [n, c, h + 1, w], data };
+      },
+    };
+    const report = await runConformance(extraRow, { only: /^max-pool2d\.commutes-with-increasing-maps$/, runs: 5, fixtures: [] });
+    expect(report.checks).toHaveLength(1);
+    const [c] = report.checks;
+    expect(c!.status, c!.message).toBe('failed');
+    expect(c!.brokenClause).toBe('shape.pool');
+    expect(c!.message).toMatch(/^maxPool2d\.shape=\[(\d+), (\d+), (\d+), (\d+)\], but should be \[\1, \2, \d+, \4\] \[maxPool2d\(.*§shape\.pool$/);
+  });
+
   it('an all-NaN or all-zero conv2d passes no relational property: each is anchored against the reference', async () => {
     for (const fill of [Number.NaN, 0]) {
       const constant: Adapter = { name: `all-${fill}`, dtype: 'float64', conv2d: async (input, weight, bias, opts) => { const y = await reference.conv2d!(input, weight, bias, opts); return { shape: y.shape, data: new Float64Array(y.data.length).fill(fill) }; } };

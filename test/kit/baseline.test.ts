@@ -3,9 +3,12 @@
  * status and the clause it breaks match the entry — so a known deviation hides neither a crash of the same check
  * nor a newly broken rule; stale and unknown entries are reported.
  */
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/check/checkResult.js';
-import { applyBaseline, type Baseline } from '../../src/kit/ci/baseline.js';
+import { applyBaseline, readBaseline, type Baseline } from '../../src/kit/ci/baseline.js';
 
 const report = (checks: CheckResult[]) => ({ adapter: 'lib', dtype: 'float32' as const, seed: 1, runs: 10, checks });
 const baseline: Baseline = {
@@ -41,5 +44,20 @@ describe('applyBaseline', () => {
   it('a failure of a check the baseline does not name is new', () => {
     const v = applyBaseline(report([{ id: 'pad2d.definition', kind: 'property', operator: 'pad2d', family: 'definition', status: 'failed', brokenClause: 'pad.reflect', clauses: [], message: '… §pad.reflect' }]), baseline, ids);
     expect(v.newFailures.map((c) => c.id)).toEqual(['pad2d.definition']);
+  });
+
+  it('a check has at most one entry: a second one for the same id is refused, naming it', () => {
+    // Matching looks an id up once, so a second entry would silently replace the first (tfjs's baseline had two
+    // for conv2d.backward-is-adjoint, an error and a failure, and only the failure could ever be expected).
+    const file = join(mkdtempSync(join(tmpdir(), 'convkit-baseline-')), 'b.json');
+    writeFileSync(file, JSON.stringify({ adapter: 'x', seed: 1, entries: [{ id: 'a', status: 'error', reason: 'r' }, { id: 'a', status: 'failed', reason: 's' }] }));
+    expect(() => readBaseline(file)).toThrow(`baseline ${file}: entries 1 and 2 both have id "a"; a check has one entry (one status, one reason)`);
+  });
+
+  it('every shipped baseline reads', () => {
+    const dir = join(import.meta.dirname, '..', '..', 'baselines');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.corpus.json'));
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    for (const f of files) expect(() => readBaseline(join(dir, f)), f).not.toThrow();
   });
 });

@@ -17,10 +17,13 @@ import { toHtmlReport } from '../../kit/report/htmlReport.js';
 import { formatJsonReport } from '../../kit/report/jsonReport.js';
 import { toJUnitXml } from '../../kit/report/junitReport.js';
 import { terminalProgress } from '../../kit/report/progressBar.js';
-import { allCheckIds, DEFAULT_RUNS, DEFAULT_SEED, runConformance, type ConformanceReport } from '../../kit/runConformance.js';
+import { allCheckIds, DEFAULT_RUNS, DEFAULT_SEED, type ConformanceReport } from '../../kit/runConformance.js';
 import type { Shard } from '../../kit/shard.js';
 import { loadShapeFile, type ShapeEntry } from '../../shape/descriptor/shapeFile.js';
-import { loadAdapter, UsageError } from '../loadAdapter.js';
+import { UsageError } from '../loadAdapter.js';
+import { AdapterSpecError } from '../../isolation/loadAdapterSpec.js';
+import { defaultJobs, runConformanceInJobs } from '../../kit/jobs/runConformanceInJobs.js';
+import { describeJobsFallback } from '../../kit/jobs/jobsFallback.js';
 import { SEED_MAX, SEED_MIN, integerOption, adapterLoadOptions, scaleOption, shardOption, withAdapterOptions } from '../options.js';
 import type { Scale } from '../../shape/scale.js';
 import { exitCodeAfterWrites, refuseOverlappingOutputs, writeOutputs, type OutputWrite } from '../reportOutputs.js';
@@ -46,6 +49,7 @@ export interface RunFlags {
   shard?: Shard;
   /** commander's negation of --no-diagnose: true unless given. */
   diagnose: boolean;
+  jobs?: number;
 }
 
 /** `--shapes FILE`: the user's descriptors; a bad file or line is a usage error naming file, line and rule (`kit.descriptor.file`). */
@@ -125,6 +129,7 @@ export function registerRun(program: Command): void {
     .option('--shapes <file>', 'check these benchdnn-style shape descriptors (one a line, # comments) instead of the shape corpus sample')
     .option('--shard <i/n>', 'run the i-th of n deterministic parts of the checks', shardOption)
     .option('--no-diagnose', 'do not diagnose failures (named conventions, explain: spec kit.diagnosis.conventions)')
+    .option('--jobs <n>', `worker threads the checks run in (default: the number of cores, here ${defaultJobs()}); the report is the same for any n`, integerOption('--jobs', 1))
     .action(async (flags: RunFlags) => {
       const outputs = [['--json', flags.json], ['--junit', flags.junit], ['--html', flags.html]].flatMap(([what, path]) => (path !== undefined ? [{ what: what!, path }] : []));
       for (const { path } of outputs) checkWritable(path);
@@ -147,18 +152,15 @@ export function registerRun(program: Command): void {
         if (read.damaged) console.error(`convkit: warning: the corpus ${corpusPath} was damaged (${read.damaged.problem}); moved aside to ${read.damaged.movedTo}, this run starts a new one`);
         corpus.push(...read.entries);
       }
-      const adapter = await loadAdapter(flags.adapter, adapterLoadOptions(flags));
       const interruption = new AbortController();
-      const stopListening = onTerminationSignal((signal) => {
-        interruption.abort(signal);
-        // Stops the adapter's worker or process group now, so the pending call ends and the run can report.
-        void adapter.close?.();
-      });
+      // The run stops its adapters itself on the abort (runConformanceInJobs), so a pending call ends and it can report.
+      const stopListening = onTerminationSignal((signal) => interruption.abort(signal));
       try {
         const startedAt = new Date();
         const onProgress = terminalProgress();
-        const report = await runConformance(adapter, {
+        const report = await runConformanceInJobs({ spec: flags.adapter, load: adapterLoadOptions(flags) }, {
           ...(onProgress ? { onProgress } : {}),
+          jobs: flags.jobs ?? defaultJobs(),
           seed: flags.seed,
           runs: flags.runs,
           ...selection,
@@ -167,11 +169,14 @@ export function registerRun(program: Command): void {
           ...(corpusPath ? { corpus } : {}),
           signal: interruption.signal,
           diagnose: flags.diagnose,
+        }).catch((e: unknown) => {
+          throw e instanceof AdapterSpecError ? new UsageError(e.message) : e;
         });
         const finishedAt = new Date();
         const summary = baseline ? baselineSummary(report, baseline, flags.strict ?? false, allCheckIds(selection)) : undefined;
         const quiet = summary && !flags.verbose ? { expected: summary.expected } : {};
         console.log(formatConsoleReport(report, undefined, { adapterSpec: flags.adapter, ...quiet }));
+        if (report.jobsFallback !== undefined) console.log(describeJobsFallback(report.jobsFallback));
         for (const op of report.cutOff ?? []) console.log(`circuit breaker: ${op} timed out once and was cut off; its later checks ended as error at once (raise --timeout if it is only slow)`);
         let failing = report.checks.some((c) => c.status === 'failed' || c.status === 'error');
         if (summary) {
@@ -199,7 +204,6 @@ export function registerRun(program: Command): void {
         process.exitCode = signal !== undefined ? SIGNAL_EXIT_CODES[signal] : exitCodeAfterWrites(failing, failures);
       } finally {
         stopListening();
-        await adapter.close?.();
       }
     });
 }

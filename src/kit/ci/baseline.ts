@@ -96,7 +96,14 @@ export function readBaseline(path: string): Baseline {
   for (const e of json.entries) {
     if (typeof e?.id !== 'string' || typeof e?.reason !== 'string' || e.reason.trim() === '') throw new TypeError(`baseline ${path}: every entry needs an id and a non-empty reason (${JSON.stringify(e)})`);
   }
-  const ids = new Set(json.entries.map((e) => e.id));
+  const first = new Map<string, number>();
+  json.entries.forEach((e, i) => {
+    const earlier = first.get(e.id);
+    // applyBaseline looks each id up once: a second entry would silently replace the first.
+    if (earlier !== undefined) throw new TypeError(`baseline ${path}: entries ${earlier + 1} and ${i + 1} both have id ${JSON.stringify(e.id)}; a check has one entry (one status, one reason)`);
+    first.set(e.id, i);
+  });
+  const ids = new Set(first.keys());
   for (const e of json.entries) {
     const root = e.sameRootCauseAs;
     if (root !== undefined && (typeof root !== 'string' || root === e.id || !ids.has(root))) {

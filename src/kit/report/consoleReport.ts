@@ -9,6 +9,7 @@ import type { ConformanceReport } from '../runConformance.js';
 import { countByStatus } from './checkGroups.js';
 import { formatConsoleFailure, type Colors } from './consoleFailure.js';
 import { formatConsoleSummary } from './consoleSummary.js';
+import { formatConsoleCoverage } from './consoleCoverage.js';
 import { replayCommand } from './replayCommand.js';
 
 export { countByStatus } from './checkGroups.js';
@@ -61,7 +62,10 @@ export function formatConsoleReport(report: ConformanceReport, replay?: (c: Chec
     for (const c of vacuous) lines.push(`  ${c.id}: ${c.message ?? ''}`);
     lines.push('');
   }
-  lines.push(...formatConsoleSummary(report.checks, colors), '', formatTotals(report.checks, colors));
+  lines.push(...formatConsoleSummary(report.checks, colors), '');
+  const coverage = report.coverage ? formatConsoleCoverage(report.coverage, colors) : [];
+  if (coverage.length > 0) lines.push(...coverage, '');
+  lines.push(formatTotals(report.checks, colors));
   return lines.join('\n');
 }
 

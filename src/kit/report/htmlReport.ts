@@ -9,6 +9,7 @@ import { formatTotals } from './consoleReport.js';
 import { escapeXml } from './escapeXml.js';
 import { failureHtml } from './htmlFailure.js';
 import { statusMatrixHtml } from './htmlMatrix.js';
+import { COVERAGE_STYLE, coverageHtml } from './htmlCoverage.js';
 import { replayCommand } from './replayCommand.js';
 import pc from 'picocolors';
 
@@ -71,7 +72,7 @@ export function toHtmlReport(report: ConformanceReport, context: HtmlReportConte
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeXml(title)}</title>
-<style>${STYLE}</style>
+<style>${STYLE}${report.coverage ? COVERAGE_STYLE : ''}</style>
 </head>
 <body>
 <h1>${escapeXml(title)}</h1>
@@ -82,6 +83,7 @@ export function toHtmlReport(report: ConformanceReport, context: HtmlReportConte
 <h2>Failures and errors (${failing.length})</h2>
 ${failing.length === 0 ? '<p>None: every check that ran passed.</p>' : failing.map((c) => failureHtml(c, replay(c), adapterSpec)).join('\n')}
 ${vacuous.length > 0 ? `<h2>Vacuous (${vacuous.length}): held, but proved little</h2>\n<ul class="skipped vacuous">${vacuous.map((c) => `<li><code>${escapeXml(c.id)}</code>: ${escapeXml(c.message ?? '')}</li>`).join('')}</ul>` : ''}
+${report.coverage ? `<h2>Coverage of the configuration space</h2>\n${coverageHtml(report.coverage)}` : ''}
 ${skipped.length > 0 ? `<h2>Skipped (${skipped.length})</h2>\n<ul class="skipped">${skipped.map((c) => `<li><code>${escapeXml(c.id)}</code>: ${escapeXml(c.message ?? '')}</li>`).join('')}</ul>` : ''}
 </body>
 </html>

@@ -12,9 +12,12 @@ import { packageRoot } from '../../spec/specClauses.js';
 import type { ConformanceReport } from '../runConformance.js';
 import type { ConventionMatch, Diagnosis } from '../../diagnosis/diagnosis.js';
 import type { Health } from '../../diagnosis/health.js';
+import type { JobsFallback } from '../jobs/jobsFallback.js';
 import { countByStatus } from './checkGroups.js';
 import { replayCommand } from './replayCommand.js';
 import { isScale, SCALES, type Scale } from '../../shape/scale.js';
+import type { RunCoverage } from '../coverage/runCoverage.js';
+import { prettyJson } from './prettyJson.js';
 
 export const REPORT_FORMAT = 'convkit-report/1';
 
@@ -66,7 +69,11 @@ export interface JsonReport {
   readonly durationMs?: number;
   /** Counts by status; `vacuous` only when some check is (kit.health.vacuous). */
   readonly summary: { readonly total: number } & Readonly<Record<Exclude<CheckStatus, 'vacuous'>, number>> & { readonly vacuous?: number };
+  /** Several jobs were asked for but the checks ran on one thread, and why (`kit.jobs.fallback`). */
+  readonly jobsFallback?: JobsFallback;
   readonly checks: readonly JsonCheck[];
+  /** The configuration-space cells the properties exercised, per operator, and the boundaries missed (`kit.coverage`). */
+  readonly coverage?: RunCoverage;
 }
 
 let version: string | undefined;
@@ -131,13 +138,18 @@ export function toJsonReport(report: ConformanceReport, context: JsonReportConte
     ...(finishedAt ? { finishedAt: finishedAt.toISOString() } : {}),
     ...(startedAt && finishedAt ? { durationMs: finishedAt.getTime() - startedAt.getTime() } : {}),
     summary: summaryOf(report.checks),
+    ...(report.jobsFallback !== undefined ? { jobsFallback: report.jobsFallback } : {}),
     checks: report.checks.map((c) => jsonCheck(c, adapterSpec)),
+    ...(report.coverage !== undefined ? { coverage: report.coverage } : {}),
   };
 }
 
 /** The report as the text of a .json file. */
 export function formatJsonReport(report: ConformanceReport, context: JsonReportContext = {}): string {
-  return `${JSON.stringify(toJsonReport(report, context), null, 2)}\n`;
+  // Each coverage cell and warning on one line (prettyJson.ts); everything else as JSON.stringify indents it.
+  const oneLine = (path: readonly (string | number)[]) =>
+    path[0] === 'coverage' && (path[1] === 'warnings' ? path.length === 3 : path.length === 5 && (path[3] === 'cells' || path[3] === 'boundaries'));
+  return `${prettyJson(toJsonReport(report, context), oneLine)}\n`;
 }
 
 const KINDS: readonly CheckKind[] = ['golden', 'property', 'corpus'];
