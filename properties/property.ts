@@ -37,6 +37,13 @@ export interface Property<T = unknown> {
   readonly boundaries?: readonly BoundaryId[];
   /** Features a case needs, for skipping cases an adapter declared unsupported (filters, never fails). */
   readonly caseFeatures?: (value: T) => readonly Feature[];
+  /**
+   * Whether a case has the feature the property is about (NaN among the inputs, a tie, a cut-off window): a passed
+   * check most of whose cases lack it is `vacuous` (spec/conventions.md kit.health.vacuous, `lacks-feature`).
+   */
+  readonly exercises?: (value: T) => boolean;
+  /** The property's point is a constant answer (pooling a constant input): trivial outputs do not make it vacuous. */
+  readonly constantAnswers?: boolean;
 }
 
 export function defineProperty<T>(property: Property<T>): Property<unknown> {

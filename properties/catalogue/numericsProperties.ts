@@ -82,6 +82,7 @@ export const numericsProperties = [
       }).map((t) => ({ ...c, ...t })),
     ),
     caseFeatures: conv2dFeatures,
+    exercises: (c) => [c.input, c.weight].some((t) => Array.from(t.data).some((v) => !Number.isFinite(v))), // kit.health.vacuous: lacks-feature
     predicate: async (adapter, c) => {
       const call = conv2dCall(c);
       const { expected, bound, blockNonFinite } = await referenceWithBound(call, adapter);

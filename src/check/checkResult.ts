@@ -5,8 +5,11 @@
  */
 import type { TensorData } from '../adapter/contract.js';
 import type { Family } from './checkFamily.js';
+import type { Diagnosis } from '../diagnosis/diagnosis.js';
+import type { Health } from '../diagnosis/health.js';
 
-export type CheckStatus = 'passed' | 'failed' | 'skipped' | 'error';
+/** `vacuous`: the property held, but its cases proved nothing (spec/conventions.md kit.health.vacuous); never passed. */
+export type CheckStatus = 'passed' | 'failed' | 'skipped' | 'error' | 'vacuous';
 import type { Scale } from '../shape/scale.js';
 
 /** A golden fixture; a property run on random cases; or a property whose failure came from a corpus entry. */
@@ -42,6 +45,10 @@ export interface CheckResult {
   readonly detail?: CheckDetail;
   /** For a failed value comparison of an operator that breaks its declared numerics: what it behaves like (`num.fingerprint`). */
   readonly fingerprint?: import('./precisionFingerprint.js').PrecisionFingerprint;
+  /** For a failed property: the named conventions that explain it and what it depends on (src/kit/diagnosis). */
+  readonly diagnosis?: Diagnosis;
+  /** For a vacuous check: why its cases proved nothing, with the measured share and the threshold. */
+  readonly health?: Health;
 }
 
 /** What a failed comparison saw. Every field is optional: reports show what is there. */

@@ -16,9 +16,12 @@ import { isAdapterFailure } from '../errors/adapterFailure.js';
 import { boundText, thrownNonError } from '../errors/boundedText.js';
 import { ANCHORED_FAMILIES, anchorFailure } from './anchorCheck.js';
 import { confirmFailure, ShrinkBudget, type Outcome } from './confirmFailure.js';
-import { featureFilter, NoCaseCanBeDrawn } from './featureFilter.js';
+import { featureFilter, MAX_REJECTIONS, NoCaseCanBeDrawn, type FilterTally } from './featureFilter.js';
+import { answerCollector, HealthCounts, vacuity } from './health/caseHealth.js';
+import { vacuousMessage } from './health/vacuousMessage.js';
 import { propertySeed } from './propertySeed.js';
 import { recordingAdapter } from '../adapter/recordingAdapter.js';
+import { diagnoseFailure } from './diagnosis/diagnoseFailure.js';
 import type { Scale } from '../shape/scale.js';
 import type { CoverageTally } from './coverage/coverageTally.js';
 
@@ -32,6 +35,12 @@ export interface PropertyRunOptions {
   readonly kind?: Extract<CheckKind, 'property' | 'corpus'>;
   /** How large the cases get (`shape.scale`); default 'default'. Part of what a replay path means. */
   readonly scale?: Scale;
+  /**
+   * Diagnose a failure (`kit.diagnosis.conventions`, `kit.diagnosis.explain`): name the conventions it follows and
+   * what it depends on. Off by default in the API (it costs up to DIAGNOSIS_BUDGET_MS per failed check); `convkit
+   * run` turns it on.
+   */
+  readonly diagnose?: boolean;
   /** Counts the cells the cases' calls exercise (`kit.coverage`): every case up to the first failure, not the shrinking. */
   readonly tally?: CoverageTally;
 }
@@ -62,7 +71,9 @@ export async function checkProperty(adapter: Adapter, property: Property, option
   const off = unsupportedFeatures(adapter);
   const caseFeatures = property.caseFeatures;
   const cases = property.arbitrary(options.scale ?? 'default');
-  const arbitrary = caseFeatures && off.size > 0 ? featureFilter(cases, caseFeatures, off) : cases;
+  const filterTally: FilterTally = { accepted: 0, rejected: 0 };
+  const arbitrary = caseFeatures && off.size > 0 ? featureFilter(cases, caseFeatures, off, MAX_REJECTIONS, filterTally) : cases;
+  const health = new HealthCounts();
   const numRuns = Math.min(options.runs, property.maxRuns ?? options.runs);
   const log: CallLog = new WeakMap();
   // A timeout or crash of the adapter ends the property at once: shrinking would only wait for the same
@@ -77,9 +88,11 @@ export async function checkProperty(adapter: Adapter, property: Property, option
     if (fatal !== null) throw fatal.error;
     if (budget.exhausted()) return; // past the shrink bound: the candidate is not run
     const recorder = recordingAdapter(adapter);
+    const collector = answerCollector(recorder.adapter);
     const tally = failedOnce ? undefined : options.tally;
     try {
-      await property.predicate(recorder.adapter, value);
+      await property.predicate(collector.adapter, value);
+      health.passedCase(collector.answers, property.exercises?.(value));
       if (tally) for (const c of recorder.calls) tally.observe(c.call);
       unsupported.supported++;
       anchorCall ??= recorder.calls.find((c) => c.method === c.call.op)?.call;
@@ -116,7 +129,15 @@ export async function checkProperty(adapter: Adapter, property: Property, option
   if (unsupported.supported === 0 && unsupported.cases > 0) {
     return { ...base, status: 'skipped', message: `adapter ${adapter.name} answered every case unsupported: ${unsupported.reason}` };
   }
-  if (!details.failed) return anchored(adapter, ANCHORED_FAMILIES.has(property.family) ? anchorCall : undefined, base);
+  if (!details.failed) {
+    const result = await anchored(adapter, ANCHORED_FAMILIES.has(property.family) ? anchorCall : undefined, base, options.diagnose === true);
+    // A replayed path runs one case: too few to judge (`kit.health.vacuous` judges a run of random cases).
+    if (result.status !== 'passed' || replayPath !== undefined) return result;
+    health.skippedByFeatures = filterTally.rejected;
+    health.candidates = filterTally.accepted + filterTally.rejected;
+    const problem = vacuity(health, { constantAnswers: property.constantAnswers === true, declaresFeature: property.exercises !== undefined, discarded: details.numSkips, unsupported: unsupported.cases });
+    return problem === null ? result : { ...result, status: 'vacuous', health: problem, message: vacuousMessage(problem) };
+  }
   const path = details.counterexamplePath ?? replayPath;
   const replay = { runSeed: options.seed, ...(path !== undefined && path !== null ? { path } : {}), ...(options.scale !== undefined && options.scale !== 'default' ? { scale: options.scale } : {}) };
   const hit = fatal as { error: Error; value: unknown; calls: RecordedCall[] } | null;
@@ -139,23 +160,31 @@ export async function checkProperty(adapter: Adapter, property: Property, option
   const bound = budget.hit ? `[shrinking stopped at its bound of ${budget.bound} steps: this case may not be the smallest] ` : '';
   if (error instanceof PropertyFailure) {
     const detail: CheckDetail = { ...(error.detail ?? {}), ...(calls.length > 0 ? { calls } : {}) };
-    return { ...common, status: 'failed', brokenClause: error.clause, message: `${bound}${error.message}`, ...(Object.keys(detail).length > 0 ? { detail } : {}) };
+    const diagnosis = options.diagnose === true ? await diagnosed(adapter, calls) : {};
+    return { ...common, status: 'failed', brokenClause: error.clause, message: `${bound}${error.message}`, ...(Object.keys(detail).length > 0 ? { detail } : {}), ...diagnosis };
   }
   const message = error instanceof ThrownNonError ? error.message : error instanceof Error ? `${error.name}: ${boundText(error.message)}` : thrownNonError(error);
   return { ...common, status: 'error', message: `${bound}the adapter threw on a valid case: ${message}`, ...(calls.length > 0 ? { detail: { calls } } : {}) };
 }
 
 /** A passed property, unless its first call disagrees with the reference (anchorCheck.ts). */
-async function anchored(adapter: Adapter, call: OperatorCall | undefined, base: Pick<CheckResult, 'id' | 'kind' | 'operator' | 'family' | 'clauses'>): Promise<CheckResult> {
+async function anchored(adapter: Adapter, call: OperatorCall | undefined, base: Pick<CheckResult, 'id' | 'kind' | 'operator' | 'family' | 'clauses'>, diagnose: boolean): Promise<CheckResult> {
   if (call === undefined) return { ...base, status: 'passed' };
   try {
     const failure = await anchorFailure(adapter, call);
     if (failure === null) return { ...base, status: 'passed' };
-    const detail: CheckDetail = { ...(failure.detail ?? {}), calls: [{ method: call.op, call }] };
-    return { ...base, status: 'failed', brokenClause: failure.clause, counterexample: call, message: failure.message, detail };
+    const calls = [{ method: call.op, call }];
+    const detail: CheckDetail = { ...(failure.detail ?? {}), calls };
+    return { ...base, status: 'failed', brokenClause: failure.clause, counterexample: call, message: failure.message, detail, ...(diagnose ? await diagnosed(adapter, calls) : {}) };
   } catch (e) {
     return { ...base, status: 'error', counterexample: call, message: `the adapter threw on the anchor call (its first call, checked against the reference): ${outcomeText(e)}` };
   }
+}
+
+/** The diagnosis of a failure's calls, as a field to spread into its result (none when it found nothing to say). */
+async function diagnosed(adapter: Adapter, calls: readonly RecordedCall[]): Promise<Pick<CheckResult, 'diagnosis'>> {
+  const diagnosis = await diagnoseFailure(adapter, calls);
+  return diagnosis === undefined ? {} : { diagnosis };
 }
 
 /** A failure's answer as text, the same for the first run and the confirming one. */

@@ -19,18 +19,26 @@ export class NoCaseCanBeDrawn extends Error {
   }
 }
 
-export function featureFilter<T>(arbitrary: fc.Arbitrary<T>, caseFeatures: (value: T) => readonly Feature[], off: ReadonlySet<Feature>, limit = MAX_REJECTIONS): fc.Arbitrary<T> {
+/** Counts of the candidates the filter saw, for the health check (`kit.health.vacuous`, `skipped-by-features`). */
+export interface FilterTally {
+  accepted: number;
+  rejected: number;
+}
+
+export function featureFilter<T>(arbitrary: fc.Arbitrary<T>, caseFeatures: (value: T) => readonly Feature[], off: ReadonlySet<Feature>, limit = MAX_REJECTIONS, tally?: FilterTally): fc.Arbitrary<T> {
   let accepted = 0;
   let inARow = 0;
   let blocking: Set<Feature> | null = null;
   return arbitrary.filter((value) => {
     const needed = caseFeatures(value).filter((f) => off.has(f));
     if (needed.length === 0) {
+      if (tally) tally.accepted++;
       accepted++;
       inARow = 0;
       return true;
     }
     inARow++;
+    if (tally) tally.rejected++;
     blocking = blocking === null ? new Set(needed) : new Set([...blocking].filter((f) => needed.includes(f)));
     if (accepted === 0 && inARow >= limit) throw new NoCaseCanBeDrawn(inARow, [...blocking]);
     return false;

@@ -49,6 +49,8 @@ export interface ConformanceOptions {
   readonly corpus?: readonly CorpusEntry[];
   /** Stops the run before the next check (SIGINT, SIGTERM): the report holds the checks that finished. */
   readonly signal?: AbortSignal;
+  /** Diagnose each failed property (conventions, explain; `kit.diagnosis.conventions`): default false, `convkit run` sets it. */
+  readonly diagnose?: boolean;
   /** Called after each check (for a progress bar). */
   readonly onProgress?: (done: number, total: number, id: string) => void;
 }
@@ -90,17 +92,17 @@ export function allCheckIds(options: Pick<ConformanceOptions, 'fixtures' | 'extr
   return new Set([...fixtures.map((f) => `golden/${f.id}`), ...runProperties(options).map((p) => p.id)]);
 }
 
-async function checkWithCorpus(adapter: Adapter, property: Property, seed: number, runs: number, scale: Scale, corpus: readonly CorpusEntry[], tally?: CoverageTally): Promise<CheckResult> {
+async function checkWithCorpus(adapter: Adapter, property: Property, seed: number, runs: number, scale: Scale, corpus: readonly CorpusEntry[], diagnose: boolean, tally?: CoverageTally): Promise<CheckResult> {
   for (const entry of corpus) {
     if (entry.id !== property.id) continue;
-    const replayed = await checkProperty(adapter, property, { seed: entry.runSeed, runs, path: entry.path, kind: 'corpus', ...(entry.scale !== undefined ? { scale: entry.scale } : {}) });
+    const replayed = await checkProperty(adapter, property, { seed: entry.runSeed, runs, path: entry.path, kind: 'corpus', diagnose, ...(entry.scale !== undefined ? { scale: entry.scale } : {}) });
     // A path recorded before the property's generator changed no longer replays: it proves nothing either way.
     if (replayed.status === 'error' && replayed.detail?.['couldNotRun'] === true) continue;
     if (replayed.status === 'failed' || replayed.status === 'error') {
       return { ...replayed, message: `[corpus case from run seed ${entry.runSeed}] ${replayed.message ?? ''}` };
     }
   }
-  return checkProperty(adapter, property, { seed, runs, scale, ...(tally ? { tally } : {}) });
+  return checkProperty(adapter, property, { seed, runs, scale, diagnose, ...(tally ? { tally } : {}) });
 }
 
 /**
@@ -162,10 +164,12 @@ export interface CheckSettings {
   readonly runs: number;
   readonly scale: Scale;
   readonly corpus: readonly CorpusEntry[];
+  /** Diagnose failed properties (`kit.diagnosis.conventions`). */
+  readonly diagnose: boolean;
 }
 
 export function checkSettings(options: ConformanceOptions): CheckSettings {
-  return { seed: options.seed ?? DEFAULT_SEED, runs: options.runs ?? DEFAULT_RUNS, scale: options.scale ?? 'default', corpus: options.corpus ?? [] };
+  return { seed: options.seed ?? DEFAULT_SEED, runs: options.runs ?? DEFAULT_RUNS, scale: options.scale ?? 'default', corpus: options.corpus ?? [], diagnose: options.diagnose ?? false };
 }
 
 /** A planned check's result, and for a property the coverage of the calls its cases made (`kit.coverage`). */
@@ -178,7 +182,7 @@ export interface PlannedOutcome {
 export async function runPlannedCheck(adapter: Adapter, check: PlannedCheck, s: CheckSettings): Promise<PlannedOutcome> {
   if (check.kind === 'fixture') return { result: await checkFixture(adapter, check.fixture) };
   const tally = new CoverageTally();
-  const result = await checkWithCorpus(adapter, check.property, s.seed, s.runs, s.scale, s.corpus, tally);
+  const result = await checkWithCorpus(adapter, check.property, s.seed, s.runs, s.scale, s.corpus, s.diagnose, tally);
   return { result, coverage: propertyCoverage(check.property, result, tally, unsupportedFeatures(adapter).size > 0) };
 }
 

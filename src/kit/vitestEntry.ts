@@ -48,7 +48,7 @@ export class ConformanceFailure extends Error {
 }
 
 export function verdict(result: CheckResult, adapterSpec: string, ctx: SkipContext): void {
-  if (result.status === 'skipped') return ctx.skip(result.message);
+  if (result.status === 'skipped' || result.status === 'vacuous') return ctx.skip(result.message);
   if (result.status === 'passed') return;
   const context = { replay: (c: CheckResult) => replayCommand(c, adapterSpec), adapterSpec, colors: pc.createColors(false) };
   throw new ConformanceFailure(formatConsoleFailure(result, context).join('\n'));

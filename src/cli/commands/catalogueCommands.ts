@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { CheckResult } from '../../check/checkResult.js';
 import { catalogue } from '../../../properties/catalogue.js';
+import { CONVENTIONS } from '../../diagnosis/conventionCatalogue.js';
 import { loadFixtures } from '../../golden/loadFixtures.js';
 import { existsSync } from 'node:fs';
 import { baselineFromReport, mergeBaseline, readBaseline, writeBaseline, type Baseline } from '../../kit/ci/baseline.js';
@@ -31,7 +32,12 @@ export function registerCatalogueCommands(program: Command): void {
     .command('list')
     .description('list every check with the spec clauses it checks')
     .option('--fixtures <dir>', 'include your own fixture files')
-    .action((flags: { fixtures?: string }) => {
+    .option('--conventions', 'list the named conventions diagnosis matches failures against (spec kit.diagnosis.conventions)')
+    .action((flags: { fixtures?: string; conventions?: boolean }) => {
+      if (flags.conventions) {
+        for (const c of CONVENTIONS) console.log(`${c.id}\t${c.methods.join(',')}\t${c.title}\t${c.source}`);
+        return;
+      }
       for (const f of [...loadFixtures(), ...userFixtures(flags.fixtures)]) console.log(`golden/${f.id}\t${f.clauses.join(' ')}`);
       for (const p of catalogue) console.log(`${p.id}\t${p.clauses.join(' ')}\t${p.title}`);
     });

@@ -47,6 +47,8 @@ export interface RunFlags {
   fixtures?: string;
   shapes?: string;
   shard?: Shard;
+  /** commander's negation of --no-diagnose: true unless given. */
+  diagnose: boolean;
   jobs?: number;
 }
 
@@ -78,10 +80,12 @@ export function writeJson(path: string, value: unknown): void {
 function baselineSummary(report: ConformanceReport, baseline: Baseline, strict: boolean, ids: ReadonlySet<string>): { lines: string[]; fails: boolean; expected: Map<string, ExpectedFailureNote> } {
   const v = applyBaseline(report, baseline, ids);
   const expected = expectedFailureNotes(v, baseline);
-  const lines = [`baseline: ${v.expectedFailures.length} expected failures, ${v.newFailures.length} new, ${v.stale.length} stale, ${v.unknown.length} unknown entries`];
+  const lines = [`baseline: ${v.expectedFailures.length} expected failures, ${v.newFailures.length} new, ${v.stale.length} stale, ${v.unknown.length} unknown entries${v.vacuous.length > 0 ? `, ${v.vacuous.length} vacuous checks` : ''}`];
   for (const c of v.newFailures) lines.push(`  NEW ${c.id}`);
   for (const e of v.stale) lines.push(`  STALE ${e.id} now passes — remove it from the baseline (reason was: ${e.reason})`);
   for (const e of v.unknown) lines.push(`  UNKNOWN ${e.id} names no check of this run — renamed or removed?`);
+  // Listed, never failing the gate: a vacuous check is no deviation, only a check to strengthen (kit.health.vacuous).
+  for (const c of v.vacuous) lines.push(`  VACUOUS ${c.id} held but proved little (${c.health?.reason ?? 'vacuous'}); not counted as passed`);
   return { lines, fails: v.newFailures.length > 0 || (strict && (v.stale.length > 0 || v.unknown.length > 0)), expected };
 }
 
@@ -124,6 +128,7 @@ export function registerRun(program: Command): void {
     .option('--fixtures <dir>', 'also run your own fixture files (golden format)')
     .option('--shapes <file>', 'check these benchdnn-style shape descriptors (one a line, # comments) instead of the shape corpus sample')
     .option('--shard <i/n>', 'run the i-th of n deterministic parts of the checks', shardOption)
+    .option('--no-diagnose', 'do not diagnose failures (named conventions, explain: spec kit.diagnosis.conventions)')
     .option('--jobs <n>', `worker threads the checks run in (default: 1, and the number of cores, here ${defaultJobs('large')}, at --scale large); the report is the same for any n`, integerOption('--jobs', 1))
     .action(async (flags: RunFlags) => {
       const outputs = [['--json', flags.json], ['--junit', flags.junit], ['--html', flags.html]].flatMap(([what, path]) => (path !== undefined ? [{ what: what!, path }] : []));
@@ -163,6 +168,7 @@ export function registerRun(program: Command): void {
           ...(flags.shard ? { shard: flags.shard } : {}),
           ...(corpusPath ? { corpus } : {}),
           signal: interruption.signal,
+          diagnose: flags.diagnose,
         }).catch((e: unknown) => {
           throw e instanceof AdapterSpecError ? new UsageError(e.message) : e;
         });

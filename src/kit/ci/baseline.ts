@@ -34,6 +34,11 @@ export interface BaselineVerdict {
   readonly expectedFailures: CheckResult[];
   /** Baseline entries whose check passed (or was skipped) this time. */
   readonly stale: BaselineEntry[];
+  /**
+   * Checks that held but proved little (`kit.health.vacuous`). Not failures, never passes: an entry whose check is
+   * vacuous is neither expected nor stale (it stays); the gate lists them and does not fail on them.
+   */
+  readonly vacuous: CheckResult[];
   /** Baseline entries naming a check this run does not have. */
   readonly unknown: BaselineEntry[];
 }
@@ -71,7 +76,8 @@ export function applyBaseline(report: ConformanceReport, baseline: Baseline, all
   return {
     newFailures: failures.filter((c) => !isExpected(c, byId.get(c.id))),
     expectedFailures: failures.filter((c) => isExpected(c, byId.get(c.id))),
-    stale: baseline.entries.filter((e) => allIds.has(e.id) && results.has(e.id) && !isFailure(results.get(e.id)!)),
+    stale: baseline.entries.filter((e) => allIds.has(e.id) && results.has(e.id) && !isFailure(results.get(e.id)!) && results.get(e.id)!.status !== 'vacuous'),
+    vacuous: report.checks.filter((c) => c.status === 'vacuous'),
     unknown: baseline.entries.filter((e) => !allIds.has(e.id)),
   };
 }
@@ -143,7 +149,8 @@ export interface BaselineMerge {
 export function mergeBaseline(old: Baseline, report: ConformanceReport, reasonFor: (c: CheckResult) => string): BaselineMerge {
   const fresh = baselineFromReport(report, reasonFor);
   const freshById = new Map(fresh.entries.map((e) => [e.id, e]));
-  const ran = new Set(report.checks.map((c) => c.id));
+  // A vacuous check proved nothing either way: its entry is kept as if it had not run (kit.health.vacuous).
+  const ran = new Set(report.checks.filter((c) => c.status !== 'vacuous').map((c) => c.id));
   const removed: string[] = [];
   const entries: BaselineEntry[] = [];
   let kept = 0;

@@ -28,6 +28,7 @@ export function workerOptions(data: CheckWorkerData): ConformanceOptions {
     seed: data.seed,
     runs: data.runs,
     corpus: data.corpus,
+    ...(data.diagnose === true ? { diagnose: true } : {}),
     ...(data.scale !== undefined ? { scale: data.scale } : {}),
     ...(data.only !== undefined ? { only: data.only } : {}),
     ...(data.shard ? { shard: data.shard } : {}),

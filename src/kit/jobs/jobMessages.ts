@@ -33,6 +33,8 @@ export interface CheckWorkerData {
   readonly plannedIds: readonly string[];
   readonly seed: number;
   readonly runs: number;
+  /** Diagnose failed properties (`kit.diagnosis.conventions`), as the main thread was asked. */
+  readonly diagnose?: boolean;
   readonly scale?: Scale;
   readonly only?: string | RegExp;
   readonly shard?: Shard;

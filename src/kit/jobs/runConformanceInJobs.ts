@@ -104,6 +104,7 @@ async function runSpread(spec: AdapterSpecRecord, adapter: Adapter, options: Job
     seed,
     runs,
     corpus,
+    ...(options.diagnose === true ? { diagnose: true } : {}),
     ...(options.scale !== undefined ? { scale: options.scale } : {}),
     ...(options.only !== undefined ? { only: options.only } : {}),
     ...(options.shard ? { shard: options.shard } : {}),

@@ -10,10 +10,10 @@ export { FAMILIES, type Family } from '../../check/checkFamily.js';
 
 export type StatusCounts = Record<CheckStatus, number>;
 
-export const STATUSES: readonly CheckStatus[] = ['passed', 'failed', 'error', 'skipped'];
+export const STATUSES: readonly CheckStatus[] = ['passed', 'failed', 'error', 'skipped', 'vacuous'];
 
 export function emptyCounts(): StatusCounts {
-  return { passed: 0, failed: 0, error: 0, skipped: 0 };
+  return { passed: 0, failed: 0, error: 0, skipped: 0, vacuous: 0 };
 }
 
 export function countByStatus(checks: readonly CheckResult[]): StatusCounts {

@@ -20,14 +20,16 @@ function cell(checks: readonly CheckResult[], deviations: ReadonlySet<string>): 
   if (checks.length === 0) return '';
   const passed = checks.filter((c) => c.status === 'passed').length;
   const skipped = checks.filter((c) => c.status === 'skipped').length;
+  const vacuous = checks.filter((c) => c.status === 'vacuous').length;
   const failing = checks.filter((c) => c.status === 'failed' || c.status === 'error');
   const deviation = failing.filter((c) => deviations.has(c.id)).length;
   const unexplained = failing.length - deviation;
   const parts: string[] = [];
   if (unexplained > 0) parts.push(`**FAIL ${unexplained}**`);
   if (deviation > 0) parts.push(`deviation ${deviation}`);
-  if (passed > 0) parts.push(deviation + unexplained + skipped === 0 ? 'pass' : `pass ${passed}`);
+  if (passed > 0) parts.push(deviation + unexplained + skipped + vacuous === 0 ? 'pass' : `pass ${passed}`);
   if (skipped > 0) parts.push(passed + failing.length === 0 ? 'unsupported' : `unsupported ${skipped}`);
+  if (vacuous > 0) parts.push(`vacuous ${vacuous}`);
   return parts.join(', ');
 }
 

@@ -11,6 +11,7 @@ import { formatGrid } from './formatGrid.js';
 import { formatNumber } from './formatNumber.js';
 import { failureComparison, isMismatch, type FailureComparison } from './failureComparison.js';
 import { formatReproduction } from './formatReproduction.js';
+import { explainText } from './diagnosisText.js';
 import { shapeText, type ReportTensor } from './reportTensor.js';
 
 export type Colors = ReturnType<typeof pc.createColors>;
@@ -66,6 +67,11 @@ export function formatConsoleFailure(check: CheckResult, context: FailureContext
   const lines = [`${label} ${colors.bold(check.id)}`];
   if (check.message) lines.push(...check.message.split('\n').map((l) => `  ${l}`));
   if (check.clauses.length > 0) lines.push(`  ${field('clauses')}${check.clauses.map((c) => `§${c}`).join(' ')}`);
+  if (check.diagnosis !== undefined) {
+    for (const c of check.diagnosis.conventions) lines.push(`  ${field('follows')}${colors.yellow(c.id)}: ${c.title}`, `  ${field('')}${colors.dim(`source: ${c.source}`)}`);
+    const explain = explainText(check.diagnosis);
+    if (explain !== null) lines.push(`  ${field('explain')}${explain}`);
+  }
   if (check.counterexample !== undefined) {
     lines.push(`  ${field('counterexample')}${check.replay !== undefined ? colors.dim(` (run seed ${check.replay.runSeed})`) : ''}`);
     lines.push(...formatCounterexample(check.counterexample, '    '));

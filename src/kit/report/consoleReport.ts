@@ -35,6 +35,8 @@ export function formatTotals(checks: readonly CheckResult[], colors: Colors = pc
     n.failed > 0 ? colors.red(`${n.failed} failed`) : '0 failed',
     n.error > 0 ? colors.magenta(`${n.error} errors`) : '0 errors',
     n.skipped > 0 ? colors.yellow(`${n.skipped} skipped`) : '0 skipped',
+    // Shown only when there are some: a vacuous check held but proved little (kit.health.vacuous).
+    ...(n.vacuous > 0 ? [colors.yellow(`${n.vacuous} vacuous`)] : []),
   ].join(', ') + ` (${checks.length} checks)`;
 }
 
@@ -52,6 +54,12 @@ export function formatConsoleReport(report: ConformanceReport, replay?: (c: Chec
   if (skipped.length > 0) {
     lines.push(colors.yellow(`skipped ${skipped.length}:`));
     for (const c of skipped) lines.push(`  ${c.id}: ${c.message ?? ''}`);
+    lines.push('');
+  }
+  const vacuous = report.checks.filter((c) => c.status === 'vacuous');
+  if (vacuous.length > 0) {
+    lines.push(colors.yellow(`vacuous ${vacuous.length} (held, but proved little: not counted as passed):`));
+    for (const c of vacuous) lines.push(`  ${c.id}: ${c.message ?? ''}`);
     lines.push('');
   }
   lines.push(...formatConsoleSummary(report.checks, colors), '');

@@ -10,6 +10,8 @@ import { failureCall } from './failureCall.js';
 import { failureComparison, isMismatch } from './failureComparison.js';
 import { formatNumber } from './formatNumber.js';
 import { formatReproduction } from './formatReproduction.js';
+import { explainText } from './diagnosisText.js';
+import type { Diagnosis } from '../../diagnosis/diagnosis.js';
 import { heatMapSvg, scaleLegend, symmetricRange } from './heatMap.js';
 import { asReportTensor, findTensors, shapeText, type ReportTensor } from './reportTensor.js';
 
@@ -49,6 +51,15 @@ function comparisonPanels(check: CheckResult): { panels: Panel[]; note: string }
   return { panels, note: parts.filter(Boolean).join('; ') };
 }
 
+/** The diagnosis (`kit.diagnosis.conventions`, `kit.diagnosis.explain`): the conventions followed, then explain. */
+function diagnosisHtml(d: Diagnosis | undefined): string {
+  if (d === undefined) return '';
+  const items = d.conventions.map((c) => `<li><code>${escapeXml(c.id)}</code> ${escapeXml(c.title)} <span class="source">(${escapeXml(c.source)})</span></li>`);
+  const explain = explainText(d);
+  if (items.length === 0 && explain === null) return '';
+  return `<div class="diagnosis">${items.length > 0 ? `<p>follows:</p><ul class="conventions">${items.join('')}</ul>` : ''}${explain !== null ? `<p class="explain">explain: ${escapeXml(explain)}</p>` : ''}</div>`;
+}
+
 export function failureHtml(check: CheckResult, replay: string, adapterSpec: string): string {
   const anchor = `check-${check.id.replace(/[^\w-]/g, '-')}`;
   const inputs = inputPanels(check);
@@ -61,6 +72,7 @@ export function failureHtml(check: CheckResult, replay: string, adapterSpec: str
     `<pre class="message">${escapeXml(check.message ?? '')}</pre>`,
     `<p class="clauses">${clauses}</p>`,
     check.fingerprint !== undefined ? `<p class="fingerprint">precision: <strong>${escapeXml(describeFingerprint(check.fingerprint))}</strong><br><small>error/bound: ${escapeXml(fingerprintRatios(check.fingerprint))}</small></p>` : '',
+    diagnosisHtml(check.diagnosis),
     `<p class="replay">replay: <code>${escapeXml(replay)}</code></p>`,
     inputs.length > 0 ? `<div class="panels inputs">${inputs.map(panelHtml).join('')}</div>` : '',
     panels.length > 0 ? `<div class="panels comparison">${panels.map(panelHtml).join('')}</div>` : '',

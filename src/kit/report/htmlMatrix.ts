@@ -14,12 +14,13 @@ function ordered(keys: Iterable<string>, order: readonly string[]): string[] {
 function cell(checks: readonly CheckResult[]): string {
   if (checks.length === 0) return '<td class="none"></td>';
   const n = countByStatus(checks);
-  const worst = n.error > 0 ? 'error' : n.failed > 0 ? 'failed' : n.skipped > 0 && n.passed === 0 ? 'skipped' : 'passed';
+  const worst = n.error > 0 ? 'error' : n.failed > 0 ? 'failed' : (n.skipped > 0 || n.vacuous > 0) && n.passed === 0 ? 'skipped' : 'passed';
   const parts = [
     n.passed > 0 ? `<span class="n-passed">${n.passed} pass</span>` : '',
     n.failed > 0 ? `<span class="n-failed">${n.failed} fail</span>` : '',
     n.error > 0 ? `<span class="n-error">${n.error} error</span>` : '',
     n.skipped > 0 ? `<span class="n-skipped">${n.skipped} skip</span>` : '',
+    n.vacuous > 0 ? `<span class="n-skipped">${n.vacuous} vacuous</span>` : '',
   ].filter(Boolean);
   const tip = checks.map((c) => `${c.status.padEnd(8)} ${c.id}`).join('\n');
   return `<td class="cell ${worst}" title="${escapeXml(tip)}">${parts.join('<br>')}</td>`;

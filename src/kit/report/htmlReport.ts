@@ -43,6 +43,7 @@ td.error { background: #f1dcf5; color: #6d1780; font-weight: 600; } td.skipped {
 section.failure { border: 1px solid #e0e0e0; border-left: 4px solid #c62828; border-radius: 4px; padding: 12px 14px; margin: 14px 0; }
 section.failure.error { border-left-color: #8e24aa; }
 .clauses code { background: #eef3fb; padding: 1px 4px; border-radius: 3px; margin-right: 2px; }
+.diagnosis { background: #fff8e1; border-radius: 3px; padding: 4px 10px; margin: 8px 0; } .diagnosis ul { margin: 2px 0; } .diagnosis .source { color: #666; font-size: 90%; }
 .replay code { background: #f6f6f6; padding: 2px 5px; border-radius: 3px; }
 .panels { display: flex; flex-wrap: wrap; gap: 18px; align-items: flex-start; margin: 10px 0; }
 .panel { background: #fafafa; border: 1px solid #eee; border-radius: 4px; padding: 6px 8px; }
@@ -62,6 +63,7 @@ export function toHtmlReport(report: ConformanceReport, context: HtmlReportConte
   const replay = (c: CheckResult) => replayCommand(c, adapterSpec);
   const failing = report.checks.filter((c) => c.status === 'failed' || c.status === 'error');
   const skipped = report.checks.filter((c) => c.status === 'skipped');
+  const vacuous = report.checks.filter((c) => c.status === 'vacuous');
   const title = `convkit: ${report.adapter} (${report.dtype})`;
   const when = (context.generatedAt ?? new Date()).toISOString();
   return `<!DOCTYPE html>
@@ -80,6 +82,7 @@ export function toHtmlReport(report: ConformanceReport, context: HtmlReportConte
 <div class="matrix-wrap">${statusMatrixHtml(report.checks)}</div>
 <h2>Failures and errors (${failing.length})</h2>
 ${failing.length === 0 ? '<p>None: every check that ran passed.</p>' : failing.map((c) => failureHtml(c, replay(c), adapterSpec)).join('\n')}
+${vacuous.length > 0 ? `<h2>Vacuous (${vacuous.length}): held, but proved little</h2>\n<ul class="skipped vacuous">${vacuous.map((c) => `<li><code>${escapeXml(c.id)}</code>: ${escapeXml(c.message ?? '')}</li>`).join('')}</ul>` : ''}
 ${report.coverage ? `<h2>Coverage of the configuration space</h2>\n${coverageHtml(report.coverage)}` : ''}
 ${skipped.length > 0 ? `<h2>Skipped (${skipped.length})</h2>\n<ul class="skipped">${skipped.map((c) => `<li><code>${escapeXml(c.id)}</code>: ${escapeXml(c.message ?? '')}</li>`).join('')}</ul>` : ''}
 </body>

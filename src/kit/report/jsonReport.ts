@@ -11,6 +11,8 @@ import type { CheckKind, CheckResult, CheckStatus } from '../../check/checkResul
 import { FAMILIES, type Family } from '../../check/checkFamily.js';
 import { packageRoot } from '../../spec/specClauses.js';
 import type { ConformanceReport } from '../runConformance.js';
+import type { ConventionMatch, Diagnosis } from '../../diagnosis/diagnosis.js';
+import type { Health } from '../../diagnosis/health.js';
 import type { JobsFallback } from '../jobs/jobsFallback.js';
 import { countByStatus } from './checkGroups.js';
 import { replayCommand } from './replayCommand.js';
@@ -49,6 +51,10 @@ export interface JsonCheck {
   readonly detail?: unknown;
   /** `num.fingerprint`: the precision a failing operator behaves like (src/check/precisionFingerprint.ts). */
   readonly fingerprint?: PrecisionFingerprint;
+  /** A failed property's diagnosis (`kit.diagnosis.conventions`, `kit.diagnosis.explain`). */
+  readonly diagnosis?: Diagnosis;
+  /** A vacuous check's reason, measured share and threshold (`kit.health.vacuous`). */
+  readonly health?: Health;
 }
 
 export interface JsonReport {
@@ -64,7 +70,8 @@ export interface JsonReport {
   readonly startedAt?: string;
   readonly finishedAt?: string;
   readonly durationMs?: number;
-  readonly summary: { readonly total: number } & Readonly<Record<CheckStatus, number>>;
+  /** Counts by status; `vacuous` only when some check is (kit.health.vacuous). */
+  readonly summary: { readonly total: number } & Readonly<Record<Exclude<CheckStatus, 'vacuous'>, number>> & { readonly vacuous?: number };
   /** Several jobs were asked for but the checks ran on one thread, and why (`kit.jobs.fallback`). */
   readonly jobsFallback?: JobsFallback;
   readonly checks: readonly JsonCheck[];
@@ -114,6 +121,8 @@ function jsonCheck(c: CheckResult, adapterSpec: string | undefined): JsonCheck {
     ...(failing && adapterSpec !== undefined ? { replay: replayCommand(c, adapterSpec) } : {}),
     ...(c.detail !== undefined ? { detail: jsonSafe(c.detail) } : {}),
     ...(c.fingerprint !== undefined ? { fingerprint: jsonSafe(c.fingerprint) as PrecisionFingerprint } : {}),
+    ...(c.diagnosis !== undefined ? { diagnosis: jsonSafe(c.diagnosis) as Diagnosis } : {}),
+    ...(c.health !== undefined ? { health: c.health } : {}),
   };
 }
 
@@ -132,7 +141,7 @@ export function toJsonReport(report: ConformanceReport, context: JsonReportConte
     ...(startedAt ? { startedAt: startedAt.toISOString() } : {}),
     ...(finishedAt ? { finishedAt: finishedAt.toISOString() } : {}),
     ...(startedAt && finishedAt ? { durationMs: finishedAt.getTime() - startedAt.getTime() } : {}),
-    summary: { total: report.checks.length, ...countByStatus(report.checks) },
+    summary: summaryOf(report.checks),
     ...(report.jobsFallback !== undefined ? { jobsFallback: report.jobsFallback } : {}),
     checks: report.checks.map((c) => jsonCheck(c, adapterSpec)),
     ...(report.coverage !== undefined ? { coverage: report.coverage } : {}),
@@ -148,7 +157,7 @@ export function formatJsonReport(report: ConformanceReport, context: JsonReportC
 }
 
 const KINDS: readonly CheckKind[] = ['golden', 'property', 'corpus'];
-const STATUS_VALUES: readonly CheckStatus[] = ['passed', 'failed', 'error', 'skipped'];
+const STATUS_VALUES: readonly CheckStatus[] = ['passed', 'failed', 'error', 'skipped', 'vacuous'];
 
 /**
  * A check read back from a JSON report (for `convkit merge` and `convkit matrix`): the same fields, the
@@ -183,5 +192,27 @@ export function checkFromJson(value: unknown, index: number): CheckResult {
     ...(typeof c['fixturePath'] === 'string' ? { fixturePath: c['fixturePath'] } : {}),
     ...(typeof c['detail'] === 'object' && c['detail'] !== null ? { detail: c['detail'] as Record<string, unknown> } : {}),
     ...(typeof c['fingerprint'] === 'object' && c['fingerprint'] !== null ? { fingerprint: c['fingerprint'] as PrecisionFingerprint } : {}),
+    ...(isDiagnosis(c['diagnosis']) ? { diagnosis: c['diagnosis'] } : {}),
+    ...(isHealth(c['health']) ? { health: c['health'] } : {}),
   };
+}
+
+/** A diagnosis read back from JSON: kept when its conventions are a list of {id, title, source}. */
+function isDiagnosis(value: unknown): value is Diagnosis {
+  if (typeof value !== 'object' || value === null) return false;
+  const conventions = (value as { conventions?: unknown }).conventions;
+  return Array.isArray(conventions) && conventions.every((c) => typeof c === 'object' && c !== null && typeof (c as ConventionMatch).id === 'string' && typeof (c as ConventionMatch).title === 'string' && typeof (c as ConventionMatch).source === 'string');
+}
+
+/** A health record read back from JSON: kept when its fields have their types. */
+function isHealth(value: unknown): value is Health {
+  if (typeof value !== 'object' || value === null) return false;
+  const h = value as Record<string, unknown>;
+  return typeof h['reason'] === 'string' && typeof h['share'] === 'number' && typeof h['threshold'] === 'number' && typeof h['cases'] === 'number';
+}
+
+/** The status counts, `vacuous` only when some check is (older readers of convkit-report/1 see the same keys). */
+function summaryOf(checks: readonly CheckResult[]): JsonReport['summary'] {
+  const { vacuous, ...counts } = countByStatus(checks);
+  return { total: checks.length, ...counts, ...(vacuous > 0 ? { vacuous } : {}) };
 }

@@ -23,6 +23,8 @@ function testcase(c: CheckResult, report: ConformanceReport, adapterSpec: string
   const open = `    <testcase name="${attr(c.id)}" classname="${attr(`convkit.${c.family}.${c.operator}`)}"`;
   if (c.status === 'passed') return `${open}/>`;
   const message = c.message ?? '';
+  // A vacuous check is not a pass (kit.health.vacuous): JUnit has no such state, so it is skipped, with why.
+  if (c.status === 'vacuous') return `${open}>\n      <skipped message="${attr(message)}"/>\n    </testcase>`;
   if (c.status === 'skipped') return `${open}>\n      <skipped message="${attr(message)}"/>\n    </testcase>`;
   const colors = pc.createColors(false);
   const body = formatConsoleFailure(c, { replay: (x) => replayCommand(x, adapterSpec), adapterSpec, colors }).join('\n');
@@ -33,7 +35,7 @@ function testcase(c: CheckResult, report: ConformanceReport, adapterSpec: string
 
 function suiteAttributes(name: string, checks: readonly CheckResult[]): string {
   const n = countByStatus(checks);
-  return `name="${attr(name)}" tests="${checks.length}" failures="${n.failed}" errors="${n.error}" skipped="${n.skipped}"`;
+  return `name="${attr(name)}" tests="${checks.length}" failures="${n.failed}" errors="${n.error}" skipped="${n.skipped + n.vacuous}"`;
 }
 
 export function toJUnitXml(report: ConformanceReport, context: JUnitContext = {}): string {
