@@ -68,7 +68,7 @@ describe('packaging of the real-library adapters', () => {
   it('an unknown --adapter name lists the built-in names (exit 2)', () => {
     const r = convkit(['run', '--adapter', 'tensorflow', '--only', 'conv2d.definition']);
     expect(r.status).toBe(2);
-    expect(r.out).toContain('not a built-in adapter (reference, tfjs, tfjs:wasm, onnxruntime, onnxruntime:float64, pytorch)');
+    expect(r.out).toContain('not a built-in adapter (reference, tfjs, tfjs:wasm, onnxruntime, onnxruntime:float64, onnxruntime-web:wasm, page:tfjs:wasm, page:tfjs:webgl, page:tfjs:webgpu, page:onnxruntime-web:wasm, page:onnxruntime-web:webgpu, pytorch)');
   });
 
   it('`--adapter pytorch` with a python that cannot import torch says what to install (exit 2)', () => {
