@@ -10,6 +10,13 @@ import { ADAPTER_METHODS } from '../../operators/index.js';
 
 /** A passed check is vacuous when more than this share of its cases (or candidates) proved nothing. */
 export const VACUOUS_THRESHOLD = 0.5;
+/**
+ * For `skipped-by-features` the share must be larger: the filter draws again, so the check still ran its full
+ * number of cases, only from a narrower space. An adapter that lacks three of conv2d's four padding modes (the
+ * WebGPU example, the Python example, tfjs) skips about 75% of conv2d's candidates and still checks every zero-
+ * padded configuration; only a check left with a sliver of its space (over 90% skipped) proved little.
+ */
+export const FEATURE_SKIP_THRESHOLD = 0.9;
 
 const isTensor = (v: unknown): v is { shape: readonly number[]; data: ArrayLike<number> } =>
   typeof v === 'object' && v !== null && Array.isArray((v as { shape?: unknown }).shape) && typeof (v as { data?: { length?: unknown } }).data?.length === 'number';
@@ -91,15 +98,15 @@ export interface HealthOptions {
   readonly unsupported: number;
 }
 
-const verdict = (reason: VacuousReason, part: number, whole: number): Health | null =>
-  whole > 0 && part / whole > VACUOUS_THRESHOLD ? { reason, share: part / whole, threshold: VACUOUS_THRESHOLD, cases: whole } : null;
+const verdict = (reason: VacuousReason, part: number, whole: number, threshold = VACUOUS_THRESHOLD): Health | null =>
+  whole > 0 && part / whole > threshold ? { reason, share: part / whole, threshold, cases: whole } : null;
 
 /** The health problem of a passed run, or null when its cases proved something. The first reason found is given. */
 export function vacuity(counts: HealthCounts, options: HealthOptions): Health | null {
   const filteredOut = options.discarded - options.unsupported;
   // Cases answered Unsupported are the adapter's own refusals, not declared features: they count for neither reason
   // (a check they all refuse is skipped; the rest still ran its full number of supported cases).
-  return verdict('skipped-by-features', counts.skippedByFeatures, Math.max(counts.candidates, counts.cases))
+  return verdict('skipped-by-features', counts.skippedByFeatures, Math.max(counts.candidates, counts.cases), FEATURE_SKIP_THRESHOLD)
     ?? verdict('filtered', filteredOut, counts.cases + filteredOut)
     ?? (options.declaresFeature === true ? verdict('lacks-feature', counts.lacking, counts.cases) : null)
     ?? (options.constantAnswers === true ? null : verdict('trivial-outputs', counts.trivial, counts.answered));
