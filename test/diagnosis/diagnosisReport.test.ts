@@ -66,7 +66,7 @@ describe('diagnosis in reports', () => {
 
   it('the console and the HTML report show the convention, its source and the explanation', async () => {
     const check = await diagnosedFailure();
-    const text = formatConsoleReport(reportOf(check), undefined, { adapterSpec: 'onnx-style.ts' });
+    const text = formatConsoleReport(reportOf(check), undefined, { adapterSpec: 'onnx-style.ts', color: false });
     expect(text).toMatch(/follows\s+count-include-pad-false: average pooling divides by the input elements/);
     expect(text).toContain('source: ONNX AveragePool docs');
     expect(text).toMatch(/explain\s+.*needs .*countIncludePad = true/);
