@@ -11,6 +11,7 @@
  */
 import type { Adapter } from '../../src/adapter/contract.js';
 import { reference } from '../../src/adapter/referenceAdapter.js';
+import { exactly } from './exactly.js';
 
 /** The adapter methods each check of a run called, keyed by check id (filled as the run goes). */
 export type CallsByCheck = Map<string, ReadonlySet<string>>;
@@ -58,8 +59,6 @@ export function replacedMethods(adapter: Adapter): ReadonlySet<string> | null {
   return replaced;
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * The `only` selection for a broken adapter: the checks that called a method it replaces, matched by exact id.
  * Undefined (the whole run) when the adapter changed more than methods, or when no reference run was recorded.
@@ -68,5 +67,5 @@ export function checksThatCanFail(adapter: Adapter, calls: CallsByCheck): { only
   const replaced = replacedMethods(adapter);
   if (replaced === null || calls.size === 0) return {};
   const ids = [...calls].filter(([, methods]) => [...methods].some((m) => replaced.has(m))).map(([id]) => id);
-  return { only: new RegExp(`^(?:${ids.map(escapeRegExp).join('|')})$`), ids };
+  return { only: exactly(ids), ids };
 }
