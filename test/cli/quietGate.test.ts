@@ -42,7 +42,7 @@ describe('convkit run --baseline, quietly', () => {
     const quiet = convkit(dir, 'run', ...run, '--baseline', 'baseline.json');
     // Looked at before the --verbose run below writes there too.
     passing = { dir, quiet, corpusSaved: existsSync(join(dir, 'baseline.corpus.json')) };
-  }, 60_000);
+  }, 120_000); // one child run; room for a busy machine
 
   it('an expected failure is one line with its reason; --verbose prints it in full', () => {
     const { dir, quiet } = passing;
