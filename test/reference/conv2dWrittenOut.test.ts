@@ -1,6 +1,7 @@
 /**
- * conv2d's forward adds one tap (c, a, b) to a whole output row before the next (src/reference/conv2d.ts);
- * each output must still meet its products in forEachConvTap's order — output by output, then c, a, b — and
+ * conv2d's forward sums output by output, or, for kernels one column wide, adds one tap (c, a) to a whole
+ * output row before the next (correlateRows, src/reference/conv2d.ts); either way each output must meet its
+ * products in forEachConvTap's order — output by output, then c, a, b — and
  * so equal, bit for bit, the sum taken through forEachConvTap (the generic walk the backward also uses, not the
  * code under test), Σ|x·w| likewise. Values are full float64 mantissas with ±0 mixed in, so any reordering of
  * a sum can show in the last bit; the last test checks that it does.
