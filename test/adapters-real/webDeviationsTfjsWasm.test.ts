@@ -32,12 +32,16 @@ describe.skipIf(!installed)(`tfjs-backend-wasm called directly${installed ? '' :
     expect(Array.from(y.dataSync())).toEqual([Number.NEGATIVE_INFINITY]);
   });
 
-  it("max pool's gradient drops a channel whose value is not above the channel before it (§grad.max-pool2d)", () => {
+  it("max pool's gradient loses some windows' gradients: repeated values, a channel not above the one before (§grad.max-pool2d)", () => {
     // A 1×1 window over one pixel of two channels: each output is its own input, so the input gradient is dy = [7, 11].
     const grad = (x: number[]) => Array.from(tf.grads((a: Tf.Tensor) => tf.maxPool(a as Tf.Tensor4D, [1, 1], [1, 1], 0))([tf.tensor4d(x, [1, 1, 1, 2])], tf.tensor4d([7, 11], [1, 1, 1, 2]))[0]!.dataSync());
     expect(grad([0, 0])).toEqual([7, 0]);
     expect(grad([1, 0])).toEqual([7, 0]);
     expect(grad([0, 1])).toEqual([7, 11]);
+    // Four 1×1 windows along a row: again each input's gradient is its own dy, [1, 2, 3, 4]; equal values lose all but the first.
+    const row = (x: number[]) => Array.from(tf.grads((a: Tf.Tensor) => tf.maxPool(a as Tf.Tensor4D, [1, 1], [1, 1], 0))([tf.tensor4d(x, [1, 1, 4, 1])], tf.tensor4d([1, 2, 3, 4], [1, 1, 4, 1]))[0]!.dataSync());
+    expect(row([0, 0, 0, 0])).toEqual([1, 0, 0, 0]);
+    expect(row([3, 1, 2, 5])).toEqual([1, 2, 3, 4]);
   });
 
   it('a ceil-mode window taller than the input reads outside the wasm memory (§pool.ceil-mode.last-window)', () => {
