@@ -1,7 +1,8 @@
 /**
  * One web backend's CI gate (issue 12): `convkit run --adapter <spec> --scale small --runs <n> --jobs 1
- * --timeout 30000 --baseline <copy> --strict` in a child process (30 s a call: a loaded 2-core machine, a wasm
- * backend restarted after a trap), on copies of its baseline and corpus (the tests never write into
+ * --timeout 30000 --no-diagnose --baseline <copy> --strict` in a child process (30 s a call: a loaded 2-core
+ * machine, a wasm backend restarted after a trap; no diagnosis: a gate reads statuses, and diagnosing each expected
+ * failure costs its time box and many more calls, each a round trip to the page), on copies of its baseline and corpus (the tests never write into
  * baselines/). One process per backend, so one Chromium launch per backend (the page channel shares a browser
  * among the pages of a process, src/isolation/page/pageHost.ts). The corpus beside each baseline replays every
  * entry's saved counterexample first, so a small --runs still exercises each baseline entry; the random cases
@@ -41,7 +42,7 @@ export async function runWebGate(adapter: string, baseline: string, runs: number
   copyFileSync(join(root, 'baselines', `${baseline}.json`), copy);
   const corpus = join(root, 'baselines', `${baseline}.corpus.json`);
   if (existsSync(corpus)) copyFileSync(corpus, join(dir, `${baseline}.corpus.json`));
-  const args = ['--import', 'tsx', 'src/cli/main.ts', 'run', '--adapter', adapter, '--scale', 'small', '--runs', String(runs), '--jobs', '1', '--timeout', '30000', '--baseline', copy, '--strict'];
+  const args = ['--import', 'tsx', 'src/cli/main.ts', 'run', '--adapter', adapter, '--scale', 'small', '--runs', String(runs), '--jobs', '1', '--timeout', '30000', '--no-diagnose', '--baseline', copy, '--strict'];
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
   let stdout = '';
   let stderr = '';
