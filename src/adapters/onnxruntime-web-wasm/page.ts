@@ -6,6 +6,7 @@
  * SharedArrayBuffer, and numThreads 1 says so instead of letting ORT warn and fall back. float32 throughout.
  */
 import * as ort from 'onnxruntime-web/wasm';
+import { declareNumerics } from '../declareNumerics.js';
 import { buildOrtAdapter, ORT_FLOAT32_OPERATORS } from '../onnxruntime/buildOrtAdapter.js';
 import { ORT_WEB_WASM_NUMERICS } from './numerics.js';
 
@@ -14,4 +15,4 @@ export { ORT_WEB_WASM_NUMERICS };
 ort.env.wasm.wasmPaths = '/assets/';
 ort.env.wasm.numThreads = 1;
 
-export default buildOrtAdapter(ort, { type: 'float32', ops: ORT_FLOAT32_OPERATORS, provider: 'wasm', name: (version) => `onnxruntime-web ${version} (wasm, float32, in Chromium)` });
+export default declareNumerics(buildOrtAdapter(ort, { type: 'float32', ops: ORT_FLOAT32_OPERATORS, provider: 'wasm', name: (version) => `onnxruntime-web ${version} (wasm, float32, in Chromium)` }), ORT_WEB_WASM_NUMERICS);

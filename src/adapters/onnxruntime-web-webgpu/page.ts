@@ -7,16 +7,18 @@
  * A page without a WebGPU adapter fails to load with that reason.
  */
 import * as ort from 'onnxruntime-web/webgpu';
+import { declareNumerics } from '../declareNumerics.js';
 import { buildOrtAdapter, ORT_FLOAT32_OPERATORS } from '../onnxruntime/buildOrtAdapter.js';
+import { ORT_WEB_WEBGPU_NUMERICS } from './numerics.js';
 
-export { ORT_WEB_WEBGPU_NUMERICS } from './numerics.js';
+export { ORT_WEB_WEBGPU_NUMERICS };
 
 const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
 if (gpu === undefined || (await gpu.requestAdapter()) === null) throw new Error('this page has no WebGPU adapter (navigator.gpu.requestAdapter() answered null), so the webgpu execution provider cannot start');
 ort.env.wasm.wasmPaths = '/assets/';
 ort.env.wasm.numThreads = 1;
 
-const adapter = buildOrtAdapter(ort, { type: 'float32', ops: ORT_FLOAT32_OPERATORS, provider: 'webgpu', name: (version) => `onnxruntime-web ${version} (webgpu, float32, in Chromium)` });
+const adapter = declareNumerics(buildOrtAdapter(ort, { type: 'float32', ops: ORT_FLOAT32_OPERATORS, provider: 'webgpu', name: (version) => `onnxruntime-web ${version} (webgpu, float32, in Chromium)` }), ORT_WEB_WEBGPU_NUMERICS);
 // The first session creates the WebGPU device and compiles ORT's shader runtime (about 12 s on SwiftShader
 // here): done while the page loads, so the first check's call is not timed out for it.
 await adapter.corr2d!({ shape: [2, 2], data: [1, 2, 3, 4] }, { shape: [1, 1], data: [1] });

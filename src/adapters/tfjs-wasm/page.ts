@@ -1,18 +1,22 @@
 /**
  * TensorFlow.js on its WebAssembly backend, in a Chromium page (`--adapter page:tfjs:wasm`; in Node it is
  * `--adapter tfjs:wasm`, ../tfjs/wasm.ts): the operators of ../tfjs with tfjs's registered gradients, computed
- * by XNNPACK compiled to WASM SIMD. The .wasm files are served by the page channel beside the bundle, under
+ * by XNNPACK compiled to WASM SIMD, but for the convolution gradients, whose kernel the backend lacks
+ * (withoutMissingKernels.ts). The .wasm files are served by the page channel beside the bundle, under
  * /assets/ (the assets of the built-in entry in src/isolation/builtinAdapters.ts). The page is not
  * cross-origin isolated, so there is no SharedArrayBuffer and tfjs picks the single-threaded SIMD build.
- * Arithmetic: float32 storage and float32 sums (XNNPACK's f32 kernels; TFJS_WASM_NUMERICS).
+ * Arithmetic: float32 storage and float32 sums (XNNPACK's f32 kernels; numerics.ts).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import { declareNumerics } from '../declareNumerics.js';
 import { buildTfjsAdapter } from '../tfjs/buildTfjsAdapter.js';
 import { restartingAfterTraps } from '../tfjs/restartingAfterTraps.js';
+import { TFJS_WASM_NUMERICS } from './numerics.js';
+import { withoutMissingKernels } from './withoutMissingKernels.js';
 
-export const TFJS_WASM_NUMERICS = { storage: 'float32', accumulate: 'float32' } as const;
+export { TFJS_WASM_NUMERICS };
 
 /** Where the page channel serves a page adapter's assets (src/isolation/page/pageAssets.ts, PAGE_ASSET_PREFIX). */
 setWasmPaths('/assets/');
@@ -28,4 +32,5 @@ async function restartAfterTrap(e: unknown): Promise<void> {
   await tf.setBackend('wasm');
 }
 
-export default restartingAfterTraps(buildTfjsAdapter(tf, { name: `tfjs-core ${tf.version_core} (wasm backend in Chromium)`, gradients: true }), restartAfterTrap);
+const adapter = withoutMissingKernels(tf, buildTfjsAdapter(tf, { name: `tfjs-core ${tf.version_core} (wasm backend in Chromium)`, gradients: true }));
+export default declareNumerics(restartingAfterTraps(adapter, restartAfterTrap), TFJS_WASM_NUMERICS);

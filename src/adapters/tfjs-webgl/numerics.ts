@@ -10,10 +10,11 @@
  * Not tfjs's backend.floatPrecision(): in 4.22 it answers 16 whenever float32 rendering is enabled (it
  *   returns 32 only from its underflow check, which runs when float32 rendering is off).
  * Measured here (Chromium 156, ANGLE on SwiftShader): WebGL 2, float32 rendering capable and enabled,
- * 1 + 2⁻²⁰ exact, so storage float32 and shader arithmetic binary32 (TFJS_WEBGL_NUMERICS; issue 11's
- * `Adapter.numerics` shape, wired once it lands).
+ * 1 + 2⁻²⁰ exact, so storage float32 and shader arithmetic binary32 (TFJS_WEBGL_NUMERICS). page.ts declares
+ * for every operator what the measurement found where it runs (webglNumerics), not this machine's answer.
  */
 import type * as Tf from '@tensorflow/tfjs-core';
+import type { OperatorNumerics } from '../../adapter/contract.js';
 
 export interface WebglPrecision {
   readonly webglVersion: number;
@@ -27,7 +28,20 @@ export interface WebglPrecision {
 }
 
 /** Storage and accumulation as measured above: float32 textures, binary32 shader arithmetic. */
-export const TFJS_WEBGL_NUMERICS = { storage: 'float32', accumulate: 'float32' } as const;
+export const TFJS_WEBGL_NUMERICS: OperatorNumerics = { storage: 'float32', accumulate: 'float32' };
+
+/**
+ * Float16 textures (WEBGL_RENDER_FLOAT32_ENABLED false, or 1 + 2⁻²⁰ read back as 1): every stored value, inputs and
+ * each shader's output, is binary16, while a shader's own sum runs in its registers at highp (binary32 where the
+ * GPU has it: GLSL ES 3.00 gives highp float binary32 range and precision). Not measured on this machine, which
+ * renders float32: it is the declaration for a device that does not.
+ */
+export const TFJS_WEBGL_FLOAT16_NUMERICS: OperatorNumerics = { storage: 'float16', accumulate: 'float32' };
+
+/** What a page's measured precision says the backend computes in. */
+export function webglNumerics(p: Pick<WebglPrecision, 'renderFloat32Enabled' | 'float32Arithmetic'>): OperatorNumerics {
+  return p.renderFloat32Enabled && p.float32Arithmetic ? TFJS_WEBGL_NUMERICS : TFJS_WEBGL_FLOAT16_NUMERICS;
+}
 
 export function webglPrecision(tf: typeof Tf): WebglPrecision {
   const env = tf.env();

@@ -2,13 +2,14 @@
  * TensorFlow.js on its WebGL backend, in a Chromium page (`--adapter page:tfjs:webgl`): the operators of
  * ../tfjs (buildTfjsAdapter.ts) with tfjs's registered gradients, computed by fragment shaders (WebGL 2 on
  * ANGLE/SwiftShader here). Its precision is read from tfjs's own flags when it starts, and named in the adapter's
- * name, so a report says what ran: see numerics.ts.
+ * name, so a report says what ran, and declared as its numerics for every operator: see numerics.ts.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import { declareNumerics } from '../declareNumerics.js';
 import { buildTfjsAdapter } from '../tfjs/buildTfjsAdapter.js';
-import { webglPrecision } from './numerics.js';
+import { webglNumerics, webglPrecision } from './numerics.js';
 
 if (!(await tf.setBackend('webgl'))) throw new Error("tf.setBackend('webgl') failed: the page has no WebGL context tfjs can use");
 await tf.ready();
@@ -18,4 +19,4 @@ await tf.ready();
 tf.env().set('WEBGL_CPU_FORWARD', false);
 const precision = webglPrecision(tf);
 
-export default buildTfjsAdapter(tf, { name: `tfjs-core ${tf.version_core} (webgl backend in Chromium: ${precision.summary})`, gradients: true });
+export default declareNumerics(buildTfjsAdapter(tf, { name: `tfjs-core ${tf.version_core} (webgl backend in Chromium: ${precision.summary})`, gradients: true }), webglNumerics(precision));

@@ -8,10 +8,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-webgpu';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import type { OperatorNumerics } from '../../adapter/contract.js';
+import { declareNumerics } from '../declareNumerics.js';
 import { buildTfjsAdapter } from '../tfjs/buildTfjsAdapter.js';
 
 /** Storage and accumulation: f32 buffers and f32 WGSL arithmetic (see above; measured below, in the name). */
-export const TFJS_WEBGPU_NUMERICS = { storage: 'float32', accumulate: 'float32' } as const;
+export const TFJS_WEBGPU_NUMERICS: OperatorNumerics = { storage: 'float32', accumulate: 'float32' };
 
 const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
 if (gpu === undefined || (await gpu.requestAdapter()) === null) throw new Error('this page has no WebGPU adapter (navigator.gpu.requestAdapter() answered null), so the tfjs webgpu backend cannot start');
@@ -37,4 +39,8 @@ const float32Arithmetic = (await onGpu(() => tf.add(tf.scalar(1), tf.scalar(2 **
 const subnormals = (await onGpu(() => tf.mul(tf.scalar(2 ** -149), tf.scalar(1)))) !== 0;
 const precision = `${float32Arithmetic ? 'f32' : 'not f32: 1 + 2^-20 rounded to 1'}; subnormals ${subnormals ? 'kept' : 'flushed'}`;
 
-export default buildTfjsAdapter(tf, { name: `tfjs-core ${tf.version_core} (webgpu backend in Chromium: ${precision})`, gradients: true, asyncReadback: true });
+// The measurement must agree with the declaration: a page whose shaders round 1 + 2⁻²⁰ to 1 is not what
+// TFJS_WEBGPU_NUMERICS says, and a run judged by a float32 error model there would raise false alarms.
+if (!float32Arithmetic) throw new Error(`tfjs's webgpu backend here does not compute in f32 (1 + 2^-20 read back as 1), so TFJS_WEBGPU_NUMERICS (float32) would be wrong`);
+
+export default declareNumerics(buildTfjsAdapter(tf, { name: `tfjs-core ${tf.version_core} (webgpu backend in Chromium: ${precision})`, gradients: true, asyncReadback: true }), TFJS_WEBGPU_NUMERICS);

@@ -16,6 +16,7 @@
  */
 import type { Adapter } from '../../adapter/contract.js';
 import { buildTfjsAdapter } from './buildTfjsAdapter.js';
+import { withoutMissingKernels } from '../tfjs-wasm/withoutMissingKernels.js';
 import { restartingAfterTraps } from './restartingAfterTraps.js';
 import { loadTfjs, TFJS_BACKENDS, type TfjsBackend } from './tfjsRuntime.js';
 
@@ -37,5 +38,6 @@ export async function tfjsAdapter(options: TfjsAdapterOptions = {}): Promise<Ada
     name: `tfjs-core ${tf.version_core} (${backend} backend${gradients ? '' : '; no gradients: npm i @tensorflow/tfjs to check them'})`,
     gradients,
   });
-  return backend === 'wasm' ? restartingAfterTraps(adapter, restartAfterTrap) : adapter;
+  // The wasm backend lacks Conv2DBackpropFilter: its convolution gradients are not offered (../tfjs-wasm/withoutMissingKernels.ts).
+  return backend === 'wasm' ? restartingAfterTraps(withoutMissingKernels(tf, adapter), restartAfterTrap) : adapter;
 }

@@ -1,7 +1,7 @@
 /**
  * The page's side of the page channel (`kit.protocol.page`), bundled into the page with the adapter module
  * (pageBundle.ts). It describes the exported adapter for the handshake exactly as the worker does
- * (workerSource.ts: name, dtype, supports and the type of each operator field), then answers each batch of
+ * (workerSource.ts: name, dtype, supports, numerics and the type of each operator field), then answers each batch of
  * `{id, op, args}` calls, each as `{id, result}` or `{id, error}`. The calls of a batch start together; the
  * answers that come within INLINE_ANSWER_MS are the batch call's return value (one round trip for a batch of
  * independent calls), later ones go back through the reply binding. Browser code: it uses only what a page has.
@@ -78,6 +78,7 @@ export function serveAdapter(module: Record<string, unknown>, exportName: string
       name: isObject ? adapter['name'] : undefined,
       dtype: isObject ? adapter['dtype'] : undefined,
       supports: isObject ? adapter['supports'] : undefined,
+      numerics: isObject ? adapter['numerics'] : undefined,
       fields,
     },
   });
