@@ -39,6 +39,8 @@ export interface BackwardRecord {
   readonly reference: (call: OperatorCall, gradOutput: Tensor) => Readonly<Record<string, Tensor | undefined>>;
   /** The cases the gradient properties draw (the forward's cases unless the gradient needs more, e.g. no ties). */
   readonly cases: (scale?: Scale) => fc.Arbitrary<OperatorCall>;
+  /** The cases' values are what makes them valid (tie-free): exact mode leaves them as drawn (`num.values.exact`). */
+  readonly ownValues?: boolean;
   readonly matchesReference: PropertyText;
   /** Whether the VJP takes the input's values through |·| for the bound (linear ones do; routing ones keep x). */
   readonly absoluteBound: boolean;
