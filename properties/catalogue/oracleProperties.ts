@@ -1,5 +1,5 @@
 /**
- * Independent oracles: the convolution theorem with mathjs's FFT, im2col with mathjs matrix products, and a
+ * Independent oracles: the convolution theorem with fft.js's FFT, im2col with ml-matrix products, and a
  * 1×1 convolution as a matrix product over channels. They share no code with the reference, so the reference
  * is checked by them like any adapter.
  */
@@ -12,7 +12,7 @@ import { oneTo, tensorArb } from '../arbitraries/values.js';
 import { expectClose } from '../assertions/expectClose.js';
 import { referenceWithBound } from '../assertions/referenceBound.js';
 import { callOp, describeCall } from '../callAdapter.js';
-import { fftConvolution } from '../oracles/fftConvolution.js';
+import { fftConvolution, fftSize } from '../oracles/fftConvolution.js';
 import { fullConvolution, validPart } from '../oracles/fullConvolution.js';
 import { channelMatrixProduct, im2colConvolution } from '../oracles/im2colConvolution.js';
 import { defineProperty } from '../property.js';
@@ -53,7 +53,7 @@ export const oracleProperties = [
     id: 'conv2d.fft-oracle',
     operator: 'conv2d',
     family: 'oracle',
-    title: 'convolution theorem: IFFT(FFT(x)·FFT(k)) (mathjs, zero-padded) equals conv2d(x, flip(k))',
+    title: 'convolution theorem: IFFT(FFT(x)·FFT(k)) (fft.js, zero-padded) equals conv2d(x, flip(k))',
     clauses: ['corr.true-convolution', 'conv.definition'],
     requires: { ops: ['conv2d'] },
     arbitrary: () => planeCaseArb,
@@ -62,10 +62,11 @@ export const oracleProperties = [
       const [, , h, w] = x.shape as [number, number, number, number];
       const [, , kh, kw] = k.shape as [number, number, number, number];
       const call = conv2dCall({ input: x, weight: flipKernel({ shape: k.shape, data: Float64Array.from(k.data) }), bias: null, options: {} });
-      const viaFft = validPart(await fftConvolution(x.data, h, w, k.data, kh, kw), h, w, kh, kw);
+      const viaFft = validPart(fftConvolution(x.data, h, w, k.data, kh, kw), h, w, kh, kw);
       const { bound } = await referenceWithBound(call, adapter);
       // The FFT's own float64 error grows like log2(size)·u·‖x‖₁·‖k‖₁ (every output mixes every input).
-      const size = (h + kh - 1) * (w + kw - 1);
+      const { P, Q } = fftSize(h, w, kh, kw);
+      const size = P * Q;
       const l1 = (t: TensorData) => Array.from(t.data).reduce((s, v) => s + Math.abs(v), 0);
       const fftError = 8 * Math.log2(size + 1) * unitRoundoff('float64') * l1(x) * l1(k) * 4;
       const actual = await callOp(adapter, call, [1, 1, h - kh + 1, w - kw + 1]);
@@ -76,7 +77,7 @@ export const oracleProperties = [
     id: 'conv2d.im2col-oracle',
     operator: 'conv2d',
     family: 'oracle',
-    title: 'conv2d (groups 1, zero padding, any stride, dilation, bias) equals im2col × weight matrix (mathjs)',
+    title: 'conv2d (groups 1, zero padding, any stride, dilation, bias) equals im2col × weight matrix (ml-matrix)',
     clauses: ['conv.definition', 'conv.stride', 'conv.dilation', 'conv.padding.forms', 'conv.bias'],
     requires: { ops: ['conv2d'] },
     arbitrary: (scale) => conv2dCaseArb({ groups: false, modes: ['zeros'] }, scale),
@@ -86,7 +87,7 @@ export const oracleProperties = [
       const call = conv2dCall(c);
       const g = conv2dGeometry(c.input.shape, c.weight.shape, c.bias?.shape ?? null, c.options);
       const { expected, bound } = await referenceWithBound(call, adapter); // for the bound only
-      const viaMatrix = { shape: expected.shape, data: await im2colConvolution(c.input, c.weight, c.bias, g) };
+      const viaMatrix = { shape: expected.shape, data: im2colConvolution(c.input, c.weight, c.bias, g) };
       const actual = await callOp(adapter, call, expected.shape);
       expectClose(actual, viaMatrix, bound, { what: 'conv2d vs im2col', call: describeCall(call), clause: 'conv.definition' });
     },
@@ -95,7 +96,7 @@ export const oracleProperties = [
     id: 'conv2d.pointwise-matrix-product',
     operator: 'conv2d',
     family: 'oracle',
-    title: 'a 1×1 conv2d is the matrix product W[O, C] × X[C, H·W] (mathjs)',
+    title: 'a 1×1 conv2d is the matrix product W[O, C] × X[C, H·W] (ml-matrix)',
     clauses: ['conv.definition', 'tensor.layout.nchw', 'tensor.layout.oihw'],
     requires: { ops: ['conv2d'] },
     arbitrary: () => fc
@@ -105,7 +106,7 @@ export const oracleProperties = [
       const call = conv2dCall({ input, weight, bias: null, options: {} });
       const { expected, bound } = await referenceWithBound(call, adapter);
       const actual = await callOp(adapter, call, expected.shape);
-      expectClose(actual, { shape: expected.shape, data: await channelMatrixProduct(input, weight) }, bound, { what: 'conv2d 1×1 vs W·X', call: describeCall(call), clause: 'conv.definition' });
+      expectClose(actual, { shape: expected.shape, data: channelMatrixProduct(input, weight) }, bound, { what: 'conv2d 1×1 vs W·X', call: describeCall(call), clause: 'conv.definition' });
     },
   }),
 ];
