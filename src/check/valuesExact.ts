@@ -22,6 +22,12 @@ export interface ExactFill {
   readonly magnitude: number;
 }
 
+/**
+ * Every value non-zero (q = 1): the default run's exact share, which draws without an adapter; an element whose
+ * Σ|x·w| exceeds the declared format's 2^p keeps its ordinary bound (`num.exact-integers`).
+ */
+export const DENSE_FILL: ExactFill = { limit: Number.POSITIVE_INFINITY, magnitude: EXACT_MAGNITUDE };
+
 /** The fill for a property's operators under the adapter's declarations (`num.declaration`). */
 export function exactFillFor(adapter: Pick<Adapter, 'dtype' | 'numerics'>, ops: readonly OperatorName[]): ExactFill {
   let u = precisionRoundoff(adapter.dtype);

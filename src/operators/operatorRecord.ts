@@ -78,6 +78,12 @@ export interface OperatorRecord {
   readonly configuration?: (call: OperatorCall) => ConfigurationPoint;
   readonly outputShapeProperty: PropertyText;
   readonly definition: PropertyText;
+  /**
+   * Set for an operator whose every output is a plain sum of products (+ bias): on integer inputs whose sums fit
+   * the declared format a direct implementation is exact (`num.exact-integers`), and `<id>.exact-integers` draws
+   * its cases with small integers — the default run's exact share (`num.values.exact`).
+   */
+  readonly exactIntegers?: PropertyText;
   readonly backward?: BackwardRecord;
   /** The inputs the operator is linear in once `linearPart` drops its affine part (spec/gradients.md, `grad.adjoint`). */
   readonly linearIn?: readonly string[];

@@ -110,7 +110,8 @@ describe('exact mode (num.values.exact)', () => {
     it(`${adapter.name}, honestly declared, has no failure in exact mode on three seeds`, async () => {
       for (const seed of SEEDS) {
         const report = await runConformance(adapter, { ...exact, seed });
-        const bad = report.checks.filter((c) => c.status === 'failed' || c.status === 'error' || c.status === 'vacuous').map((c) => `${c.id}: ${c.status} ${c.message}`);
+        // An FFT poisons its whole plane with one NaN, so conv2d.nan-propagation is vacuous for it in a default run too.
+        const bad = report.checks.filter((c) => c.status === 'failed' || c.status === 'error' || (c.status === 'vacuous' && !(adapter.name.startsWith('fft') && c.id === 'conv2d.nan-propagation'))).map((c) => `${c.id}: ${c.status} ${c.message}`);
         expect(bad, `seed ${seed}`).toEqual([]);
         expect(report.checks.filter((c) => c.status === 'passed').length).toBeGreaterThan(20);
       }
