@@ -67,7 +67,7 @@ export const conv2dOperator: OperatorRecord = {
   },
   exactIntegers: {
     title: 'conv2d on small integers whose sums are exact in the declared formats matches the reference bit for bit (direct summation)',
-    clauses: ['num.exact-integers', 'num.values.exact', 'num.declaration', 'num.bound.winograd', 'num.bound.fft', 'conv.definition'],
+    clauses: ['num.exact-integers', 'num.values.exact', 'num.values.exact.fill', 'num.declaration', 'num.bound.winograd', 'num.bound.fft', 'conv.definition'],
   },
   backward: {
     method: 'conv2dBackward',

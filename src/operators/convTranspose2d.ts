@@ -61,7 +61,7 @@ export const convTranspose2dOperator: OperatorRecord = {
   },
   exactIntegers: {
     title: 'convTranspose2d on small integers whose sums are exact in the declared formats matches the reference bit for bit (direct summation)',
-    clauses: ['num.exact-integers', 'num.values.exact', 'num.declaration', 'convt.definition'],
+    clauses: ['num.exact-integers', 'num.values.exact', 'num.values.exact.fill', 'num.declaration', 'convt.definition'],
   },
   backward: {
     method: 'convTranspose2dBackward',

@@ -33,6 +33,6 @@ export const corr2dOperator: OperatorRecord = {
   definition: { title: 'corr2d equals the float64 reference within the tolerance model', clauses: ['corr.definition', 'corr.shape', 'num.tolerance', 'num.declaration', 'num.bound.winograd', 'num.bound.fft'] },
   exactIntegers: {
     title: 'corr2d on small integers whose sums are exact in the declared formats matches the reference bit for bit (direct summation)',
-    clauses: ['num.exact-integers', 'num.values.exact', 'num.declaration', 'num.bound.winograd', 'num.bound.fft', 'corr.definition'],
+    clauses: ['num.exact-integers', 'num.values.exact', 'num.values.exact.fill', 'num.declaration', 'num.bound.winograd', 'num.bound.fft', 'corr.definition'],
   },
 };
