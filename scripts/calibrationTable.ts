@@ -1,8 +1,9 @@
 /**
  * Prints spec/numerics.md's calibration table from calibration reports (scripts/calibrationMeasure.ts --json):
  * one row per adapter, one column per operator (conv2d also per K class), each cell the largest error / bound and
- * the calls measured. It reads the reports' data (CalibrationReport), never a printed line.
- *   npx tsx scripts/calibrationTable.ts /tmp/calibration/*.json
+ * the calls measured; and from conformance reports (`convkit run --json`, matched by adapterSpec) the status of each
+ * `<id>.exact-integers` check (`num.exact-integers`). It reads the reports' data, never a printed line.
+ *   npx tsx scripts/calibrationTable.ts scripts/calibration/*.json
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -12,10 +13,21 @@ import type { CalibrationReport, CalibrationRow } from './calibrationMeasure.js'
 const K_CLASSES = ['K ≤ 32', 'K 33–64', 'K 65–256', 'K > 256'];
 const OPERATORS = ['conv2d', 'corr2d', 'convTranspose2d', 'avgPool2d', 'conv2dBackward', 'convTranspose2dBackward', 'avgPool2dBackward'];
 
-function readReport(file: string): CalibrationReport {
-  const json = JSON.parse(readFileSync(file, 'utf8')) as Partial<CalibrationReport>;
-  if (json.format !== 'convkit-calibration/1' || !Array.isArray(json.rows)) throw new Error(`${file}: format = ${JSON.stringify(json.format)}, but should be "convkit-calibration/1" with rows (scripts/calibrationMeasure.ts --json)`);
-  return json as CalibrationReport;
+/** The exact-integers checks of one conformance run, by check id. */
+export interface ExactStatuses {
+  readonly adapterSpec: string;
+  readonly statuses: Readonly<Record<string, string>>;
+}
+
+const EXACT_CHECKS = ['conv2d.exact-integers', 'corr2d.exact-integers', 'conv-transpose2d.exact-integers'];
+
+function readReport(file: string): CalibrationReport | ExactStatuses {
+  const json = JSON.parse(readFileSync(file, 'utf8')) as { format?: unknown; rows?: unknown; adapterSpec?: unknown; checks?: { id: string; status: string }[] };
+  if (json.format === 'convkit-calibration/1' && Array.isArray(json.rows)) return json as unknown as CalibrationReport;
+  if (json.format === 'convkit-report/1' && typeof json.adapterSpec === 'string' && Array.isArray(json.checks)) {
+    return { adapterSpec: json.adapterSpec, statuses: Object.fromEntries(json.checks.filter((c) => EXACT_CHECKS.includes(c.id)).map((c) => [c.id, c.status])) };
+  }
+  throw new Error(`${file}: format = ${JSON.stringify(json.format)}, but should be "convkit-calibration/1" (scripts/calibrationMeasure.ts --json) or "convkit-report/1" with adapterSpec (convkit run --json)`);
 }
 
 /** 0.50 as 0.50, 0.0041 as 4.1e-3, 8.4·10⁶ as 8.4e6: two significant digits. */
@@ -32,14 +44,15 @@ function declarationText(report: CalibrationReport): string {
   return d.storage === d.accumulate ? `${d.algorithm} ${d.storage}` : `${d.algorithm} ${d.storage} / ${d.accumulate} sums`;
 }
 
-export function calibrationTable(reports: readonly CalibrationReport[]): string {
+export function calibrationTable(reports: readonly CalibrationReport[], exact: readonly ExactStatuses[] = []): string {
   const ops = OPERATORS.filter((op) => reports.some((r) => r.rows.some((row) => row.operator === op)));
-  const head = ['adapter', 'declaration', ...ops.flatMap((op) => (op === 'conv2d' ? ['conv2d', ...K_CLASSES.map((k) => `conv2d ${k}`)] : [op])), 'exact-integers'];
+  const head = ['adapter', 'declaration', ...ops.flatMap((op) => (op === 'conv2d' ? ['conv2d', ...K_CLASSES.map((k) => `conv2d ${k}`)] : [op])), ...EXACT_CHECKS];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const r of reports) {
     const find = (op: string, k?: string) => r.rows.find((row) => row.operator === op && row.kClass === k);
     const cells = ops.flatMap((op) => (op === 'conv2d' ? [cell(find(op)), ...K_CLASSES.map((k) => cell(find(op, k)))] : [cell(find(op))]));
-    lines.push(`| ${[r.adapterSpec, declarationText(r), ...cells, r.exactIntegers ?? '—'].join(' | ')} |`);
+    const statuses = exact.find((e) => e.adapterSpec === r.adapterSpec)?.statuses ?? (r.exactIntegers !== undefined ? { 'conv2d.exact-integers': r.exactIntegers } : {});
+    lines.push(`| ${[r.adapterSpec, declarationText(r), ...cells, ...EXACT_CHECKS.map((id) => statuses[id] ?? '—')].join(' | ')} |`);
   }
   const seeds = [...new Set(reports.map((r) => `seed ${r.seed}, ${r.runs} runs`))].join('; ');
   return `${lines.join('\n')}\n\nlargest |y − y_ref| / declared bound (calls measured); ${seeds}; ≤ 1 passes\n`;
@@ -48,5 +61,7 @@ export function calibrationTable(reports: readonly CalibrationReport[]): string 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const files = process.argv.slice(2);
   if (files.length === 0) throw new Error('usage: calibrationTable.ts <calibration report.json>…');
-  process.stdout.write(calibrationTable(files.map(readReport)));
+  const read = files.map(readReport);
+  const isCalibration = (r: CalibrationReport | ExactStatuses): r is CalibrationReport => 'rows' in r;
+  process.stdout.write(calibrationTable(read.filter(isCalibration), read.filter((r): r is ExactStatuses => !isCalibration(r))));
 }
