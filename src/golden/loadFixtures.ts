@@ -37,6 +37,22 @@ export class FixtureFormatError extends Error {
 export function loadFixtures(dir = goldenDir()): Fixture[] {
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   const validate = ajv.compile(fixtureSchema());
+  return readFixtures(dir, (json) => (validate(json) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`)));
+}
+
+let shipped: readonly Fixture[] | undefined;
+
+/**
+ * The fixtures shipped in golden/, read once per thread. Not validated again at run time: compiling the schema
+ * costs about a quarter of a second of every run and of every check worker, and test/golden.test.ts validates
+ * every shipped file against golden/schema.json (through loadFixtures) before a release. A user's own folder
+ * (`--fixtures`) goes through loadFixtures.
+ */
+export function shippedFixtures(): readonly Fixture[] {
+  return (shipped ??= Object.freeze(readFixtures(goldenDir(), () => [])));
+}
+
+function readFixtures(dir: string, problems: (json: unknown) => string[]): Fixture[] {
   return jsonFiles(dir).map((path) => {
     const shown = relative(process.cwd(), path);
     let json: unknown;
@@ -50,9 +66,8 @@ export function loadFixtures(dir = goldenDir()): Fixture[] {
     if (kind !== 'forward' && kind !== 'training') {
       throw new FixtureFormatError(shown, [`/kind must be "forward" or "training", got ${JSON.stringify(kind) ?? 'nothing'}`]);
     }
-    if (!validate(json)) {
-      throw new FixtureFormatError(shown, (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`));
-    }
+    const found = problems(json);
+    if (found.length > 0) throw new FixtureFormatError(shown, found);
     return { ...(json as Fixture), path: shown };
   });
 }

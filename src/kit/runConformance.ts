@@ -8,7 +8,7 @@ import type { Adapter } from '../adapter/contract.js';
 import type { CheckResult } from '../check/checkResult.js';
 import { checkFixture, goldenBase } from '../golden/checkFixture.js';
 import type { Fixture } from '../golden/fixture.js';
-import { loadFixtures } from '../golden/loadFixtures.js';
+import { shippedFixtures } from '../golden/loadFixtures.js';
 import type { Property } from '../../properties/property.js';
 import { catalogue } from '../../properties/catalogue.js';
 import { isolationStatus } from '../isolation/channelAdapter.js';
@@ -93,7 +93,7 @@ export function runProperties(options: PropertySelection): Property[] {
 
 /** Every check id the run could have, before --only and --shard select among them. */
 export function allCheckIds(options: Pick<ConformanceOptions, 'fixtures' | 'extraFixtures'> & PropertySelection = {}): Set<string> {
-  const fixtures = [...(options.fixtures ?? loadFixtures()), ...(options.extraFixtures ?? [])];
+  const fixtures = [...(options.fixtures ?? shippedFixtures()), ...(options.extraFixtures ?? [])];
   return new Set([...fixtures.map((f) => `golden/${f.id}`), ...runProperties(options).map((p) => p.id)]);
 }
 
@@ -148,7 +148,7 @@ type PlanSelection = Pick<ConformanceOptions, 'only' | 'shard' | 'fixtures' | 'e
 export function plannedChecks(options: PlanSelection = {}): PlannedCheck[] {
   const matches = matcher(options.only);
   const selected = (id: string) => matches(id) && inShard(id, options.shard);
-  const fixtures = [...(options.fixtures ?? loadFixtures()), ...(options.extraFixtures ?? [])].filter((f) => selected(`golden/${f.id}`));
+  const fixtures = [...(options.fixtures ?? shippedFixtures()), ...(options.extraFixtures ?? [])].filter((f) => selected(`golden/${f.id}`));
   const properties = runProperties(options).filter((p) => selected(p.id));
   return [
     ...fixtures.map((fixture): PlannedCheck => ({ kind: 'fixture', id: `golden/${fixture.id}`, fixture })),

@@ -16,7 +16,7 @@ import type { Adapter } from '../adapter/contract.js';
 import { replayCommand } from './report/replayCommand.js';
 import type { CheckResult } from '../check/checkResult.js';
 import { checkFixture } from '../golden/checkFixture.js';
-import { loadFixtures } from '../golden/loadFixtures.js';
+import { shippedFixtures } from '../golden/loadFixtures.js';
 import { catalogue } from '../../properties/catalogue.js';
 import pc from 'picocolors';
 import { readBaseline, type Baseline } from './ci/baseline.js';
@@ -71,7 +71,7 @@ export function describeConformance(adapter: Adapter | (() => Adapter | Promise<
       loaded = readOnlyInputs(typeof adapter === 'function' ? await adapter() : adapter);
     });
     const test = (id: string) => (expected.has(id) ? it.fails : it);
-    for (const fixture of loadFixtures()) {
+    for (const fixture of shippedFixtures()) {
       const id = `golden/${fixture.id}`;
       if (selected(id)) test(id)(id, async (ctx) => verdict(await checkFixture(loaded, fixture), adapterSpec, ctx));
     }

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import type { CheckResult } from '../../check/checkResult.js';
 import { catalogue } from '../../../properties/catalogue.js';
 import { CONVENTIONS } from '../../diagnosis/conventionCatalogue.js';
-import { loadFixtures } from '../../golden/loadFixtures.js';
+import { shippedFixtures } from '../../golden/loadFixtures.js';
 import { existsSync } from 'node:fs';
 import { baselineFromReport, mergeBaseline, readBaseline, writeBaseline, type Baseline } from '../../kit/ci/baseline.js';
 import { clauseCheckers, isOperatorClause } from '../../kit/clauseCoverage.js';
@@ -38,7 +38,7 @@ export function registerCatalogueCommands(program: Command): void {
         for (const c of CONVENTIONS) console.log(`${c.id}\t${c.methods.join(',')}\t${c.title}\t${c.source}`);
         return;
       }
-      for (const f of [...loadFixtures(), ...userFixtures(flags.fixtures)]) console.log(`golden/${f.id}\t${f.clauses.join(' ')}`);
+      for (const f of [...shippedFixtures(), ...userFixtures(flags.fixtures)]) console.log(`golden/${f.id}\t${f.clauses.join(' ')}`);
       for (const p of catalogue) console.log(`${p.id}\t${p.clauses.join(' ')}\t${p.title}`);
     });
 
@@ -47,7 +47,7 @@ export function registerCatalogueCommands(program: Command): void {
     .description('list spec clauses and the checks that cite them')
     .option('--uncovered', 'only operator clauses no property or fixture checks (errata and kit clauses excluded)')
     .action((flags: { uncovered?: boolean }) => {
-      for (const [id, by] of clauseCheckers(loadSpecClauses(), catalogue, loadFixtures())) {
+      for (const [id, by] of clauseCheckers(loadSpecClauses(), catalogue, shippedFixtures())) {
         if (flags.uncovered && (by.length > 0 || !isOperatorClause(id))) continue;
         console.log(flags.uncovered ? id : `${id}\t${by.length === 0 ? '-' : by.join(' ')}`);
       }

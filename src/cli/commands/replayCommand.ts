@@ -5,7 +5,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { CheckResult } from '../../check/checkResult.js';
 import { checkFixture } from '../../golden/checkFixture.js';
-import { loadFixtures } from '../../golden/loadFixtures.js';
+import { shippedFixtures } from '../../golden/loadFixtures.js';
 import { checkProperty } from '../../kit/checkProperty.js';
 import { formatConsoleReport } from '../../kit/report/consoleReport.js';
 import { DEFAULT_SEED } from '../../kit/runConformance.js';
@@ -30,7 +30,7 @@ async function runOne(check: string, flags: { adapter: string; timeout: number; 
     let result: CheckResult;
     let runs = flags.runs;
     if (check.startsWith('golden/')) {
-      const fixture = [...loadFixtures(), ...userFixtures(flags.fixtures)].find((f) => `golden/${f.id}` === check);
+      const fixture = [...shippedFixtures(), ...userFixtures(flags.fixtures)].find((f) => `golden/${f.id}` === check);
       if (!fixture) throw new UsageError(`no fixture ${check} (see \`convkit list\`)`);
       result = await checkFixture(adapter, fixture);
     } else {

@@ -32,11 +32,27 @@ interface OperatorTally {
   readonly boundaries: Map<BoundaryId, number>;
 }
 
+/**
+ * What a call's cell depends on: its operator, input shapes and options, never its values (a record's
+ * `configuration` and `boundaries` read shapes and options only). A gradcheck or a linearity property makes
+ * dozens of calls with one configuration, so each is classified once.
+ */
+function configurationKey(call: OperatorCall): string {
+  const shapes = Object.entries(call.inputs).map(([name, t]) => `${name}:${t === null ? '-' : t.shape.join('x')}`);
+  return `${call.op} ${shapes.join(' ')} ${JSON.stringify(call.options)}`;
+}
+
 export class CoverageTally {
   private readonly byOperator = new Map<string, OperatorTally>();
+  private readonly cellOf = new Map<string, CoverageCell | null>();
 
   observe(call: OperatorCall): void {
-    const cell = coverageCellOf(call);
+    const key0 = configurationKey(call);
+    let cell = this.cellOf.get(key0);
+    if (cell === undefined) {
+      cell = coverageCellOf(call);
+      this.cellOf.set(key0, cell);
+    }
     if (cell === null) return;
     const record = operatorRecord(call.op);
     let t = this.byOperator.get(record.id);
