@@ -46,16 +46,16 @@ function declarationText(report: CalibrationReport): string {
 
 export function calibrationTable(reports: readonly CalibrationReport[], exact: readonly ExactStatuses[] = []): string {
   const ops = OPERATORS.filter((op) => reports.some((r) => r.rows.some((row) => row.operator === op)));
-  const head = ['adapter', 'declaration', ...ops.flatMap((op) => (op === 'conv2d' ? ['conv2d', ...K_CLASSES.map((k) => `conv2d ${k}`)] : [op])), ...EXACT_CHECKS];
+  const head = ['adapter', 'declaration', 'runs', ...ops.flatMap((op) => (op === 'conv2d' ? ['conv2d', ...K_CLASSES.map((k) => `conv2d ${k}`)] : [op])), ...EXACT_CHECKS];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const r of reports) {
     const find = (op: string, k?: string) => r.rows.find((row) => row.operator === op && row.kClass === k);
     const cells = ops.flatMap((op) => (op === 'conv2d' ? [cell(find(op)), ...K_CLASSES.map((k) => cell(find(op, k)))] : [cell(find(op))]));
     const statuses = exact.find((e) => e.adapterSpec === r.adapterSpec)?.statuses ?? (r.exactIntegers !== undefined ? { 'conv2d.exact-integers': r.exactIntegers } : {});
-    lines.push(`| ${[r.adapterSpec, declarationText(r), ...cells, ...EXACT_CHECKS.map((id) => statuses[id] ?? '—')].join(' | ')} |`);
+    lines.push(`| ${[r.adapterSpec, declarationText(r), String(r.runs), ...cells, ...EXACT_CHECKS.map((id) => statuses[id] ?? '—')].join(' | ')} |`);
   }
-  const seeds = [...new Set(reports.map((r) => `seed ${r.seed}, ${r.runs} runs`))].join('; ');
-  return `${lines.join('\n')}\n\nlargest |y − y_ref| / declared bound (calls measured); ${seeds}; ≤ 1 passes\n`;
+  const seeds = [...new Set(reports.map((r) => r.seed))].join(', ');
+  return `${lines.join('\n')}\n\nlargest |y − y_ref| / declared bound (calls measured); seed ${seeds}, default scale, runs = cases per property; ≤ 1 passes\n`;
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
