@@ -7,7 +7,7 @@ import type { ConvTranspose2dOptions, TensorData } from '../../src/adapter/contr
 import type { OperatorCall } from '../../src/adapter/operatorCall.js';
 import { transposedOutputSize } from '../../src/shape/windowOutputSize.js';
 import { oneTo, tensorArb, upTo } from './values.js';
-import { scaleMix, sizeArb, sometimes } from './scaleMix.js';
+import { kernelExtentArb, scaleMix, sizeArb, sometimes } from './scaleMix.js';
 import type { Scale, ScaleModel } from '../../src/shape/scale.js';
 
 export interface ConvTranspose2dCase {
@@ -50,7 +50,9 @@ const tinyParams: fc.Arbitrary<ConvTParams> = fc.record({ ...tinyRecordParts(), 
 
 /**
  * Realistic decoder layers (`shape.scale`): 4×4 stride 2 padding 1 (DCGAN, U-Net; sub-pixel kernels split it
- * into four phases) and 3×3 stride 2 with output padding 1, on larger inputs; and channel-heavy layers.
+ * into four phases) and 3×3 stride 2 with output padding 1, on larger inputs; channel-heavy layers; and square
+ * kernels 1 … 7 with 1, 3, 5 and 7 favoured (the separately coded paths; 5×5 and 7×7 decoder and super-resolution
+ * layers) at strides 1 … 3, on batches up to the scale's maximum.
  */
 function realisticParams(m: ScaleModel): fc.Arbitrary<ConvTParams> {
   const layer = fc.constantFrom(
@@ -62,6 +64,24 @@ function realisticParams(m: ScaleModel): fc.Arbitrary<ConvTParams> {
       (r): ConvTParams => ({ ...r.layer, batch: r.batch, groups: 1, groupIn: r.groupIn, groupOut: r.groupOut, dilation: [1, 1], size: r.size, bias: r.bias, atLimit: false }),
     ),
     fc.record({ ...tinyRecordParts(), groups: fc.constant(1), groupIn: sizeArb(m.maxChannels), groupOut: sizeArb(m.maxChannels), size: fc.tuple(oneTo(3), oneTo(3)) }),
+    fc
+      .record({ k: kernelExtentArb, stride: oneTo(3), batch: sizeArb(m.maxBatch), groupIn: oneTo(3), groupOut: oneTo(3), size: fc.tuple(oneTo(8), oneTo(8)), bias: fc.boolean(), atLimit: sometimes(0.2) })
+      .map(
+        (r): ConvTParams => ({
+          kernel: [r.k, r.k],
+          stride: [r.stride, r.stride],
+          padding: [Math.floor((r.k - 1) / 2), Math.floor((r.k - 1) / 2)],
+          outputPadding: [r.stride - 1, r.stride - 1],
+          batch: r.batch,
+          groups: 1,
+          groupIn: r.groupIn,
+          groupOut: r.groupOut,
+          dilation: [1, 1],
+          size: r.size,
+          bias: r.bias,
+          atLimit: r.atLimit,
+        }),
+      ),
   );
 }
 

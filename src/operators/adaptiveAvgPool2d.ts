@@ -5,6 +5,7 @@ import { adaptiveAvgPool2d, adaptiveAvgPool2dWithAbsSum } from '../reference/ada
 import { adaptiveAvgPool2dBackward } from '../reference/adaptiveAvgPool2dBackward.js';
 import { adaptivePool2dGeometry, adaptivePool2dOutputShape, type AdaptiveAxis } from '../shape/adaptivePool2dGeometry.js';
 import { adaptivePool2dCall, adaptivePool2dCaseArb, adaptivePool2dInvalidArb } from '../../properties/arbitraries/adaptivePoolCase.js';
+import { float32Value } from '../../properties/arbitraries/values.js';
 import { inputTensor } from './callTensors.js';
 import { COMMON_DEFINITION_CLAUSES, INVALID_CONFIGURATIONS_CLAUSES } from './commonClauses.js';
 import type { OperatorRecord } from './operatorRecord.js';
@@ -44,7 +45,7 @@ export const adaptiveAvgPool2dOperator: OperatorRecord = {
     return widestWindow(g.h) * widestWindow(g.w) + 2; // PyTorch divides twice, by rows then columns
   },
   features: (call) => adaptivePoolFeatures('adaptiveAvgPool2d', call),
-  cases: () => adaptivePool2dCaseArb().map(adaptivePool2dCall('adaptiveAvgPool2d')),
+  cases: (scale) => adaptivePool2dCaseArb(float32Value, scale).map(adaptivePool2dCall('adaptiveAvgPool2d')),
   configuration: (call) => adaptivePoolConfiguration('adaptiveAvgPool2d', call),
   outputShapeProperty: { title: 'adaptiveAvgPool2d output shape is [N, C, outputSize] for any input size', clauses: ['shape.adaptive-pool', 'pool.adaptive.output-size'] },
   definition: {
@@ -56,7 +57,7 @@ export const adaptiveAvgPool2dOperator: OperatorRecord = {
     signature: [tensor('input'), gradOutput, options],
     answers: 'input',
     reference: (call, g) => ({ input: adaptiveAvgPool2dBackward(inputTensor(call, 'input', 'adaptiveAvgPool2dBackward'), g, opts(call)) }),
-    cases: () => adaptivePool2dCaseArb().map(adaptivePool2dCall('adaptiveAvgPool2d')),
+    cases: (scale) => adaptivePool2dCaseArb(float32Value, scale).map(adaptivePool2dCall('adaptiveAvgPool2d')),
     matchesReference: { title: "adaptiveAvgPool2dBackward equals the reference's vector-Jacobian product for every input", clauses: ['grad.adaptive-avg-pool2d', 'grad.vjp'] },
     absoluteBound: false,
     gradcheck: true,

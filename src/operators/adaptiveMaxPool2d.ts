@@ -6,6 +6,8 @@ import { adaptiveMaxPool2d } from '../reference/adaptiveMaxPool2d.js';
 import { adaptiveMaxPool2dBackward } from '../reference/adaptiveMaxPool2dBackward.js';
 import { adaptivePool2dGeometry, adaptivePool2dOutputShape } from '../shape/adaptivePool2dGeometry.js';
 import { adaptivePool2dCall, adaptivePool2dCaseArb, adaptivePool2dInvalidArb } from '../../properties/arbitraries/adaptivePoolCase.js';
+import { float32Value } from '../../properties/arbitraries/values.js';
+import type { Scale } from '../shape/scale.js';
 import { distinctTensorArb } from '../../properties/arbitraries/distinctValues.js';
 import { adaptivePoolConfiguration, adaptivePoolFeatures } from './adaptiveAvgPool2d.js';
 import { inputTensor } from './callTensors.js';
@@ -16,7 +18,7 @@ import { gradOutput, options, tensor } from './signature.js';
 const opts = (call: OperatorCall) => call.options as unknown as AdaptivePool2dOptions;
 
 /** Tie-free inputs: the gradient is unique and finite differences never step across a kink (`grad.adaptive-max-pool2d`). */
-const tieFreeCases = (): fc.Arbitrary<OperatorCall> => adaptivePool2dCaseArb(distinctTensorArb).map(adaptivePool2dCall('adaptiveMaxPool2d'));
+const tieFreeCases = (scale?: Scale): fc.Arbitrary<OperatorCall> => adaptivePool2dCaseArb(distinctTensorArb, scale).map(adaptivePool2dCall('adaptiveMaxPool2d'));
 
 export const adaptiveMaxPool2dOperator: OperatorRecord = {
   name: 'adaptiveMaxPool2d',
@@ -29,7 +31,7 @@ export const adaptiveMaxPool2dOperator: OperatorRecord = {
   shapeClause: 'shape.adaptive-pool',
   terms: () => 0, // comparisons only (`num.exact`)
   features: (call) => adaptivePoolFeatures('adaptiveMaxPool2d', call),
-  cases: () => adaptivePool2dCaseArb().map(adaptivePool2dCall('adaptiveMaxPool2d')),
+  cases: (scale) => adaptivePool2dCaseArb(float32Value, scale).map(adaptivePool2dCall('adaptiveMaxPool2d')),
   configuration: (call) => adaptivePoolConfiguration('adaptiveMaxPool2d', call),
   outputShapeProperty: { title: 'adaptiveMaxPool2d output shape is [N, C, outputSize] for any input size', clauses: ['shape.adaptive-pool', 'pool.adaptive.output-size'] },
   definition: {

@@ -37,12 +37,16 @@ export function padForConv(input: Tensor, g: Conv2dGeometry): Tensor {
  * out[n, o, i, j] = bias[o] + Σ_c Σ_a Σ_b P[n, gc + c, i·s_h + a·d_h, j·s_w + b·d_w] · W[o, c, a, b],
  * where P is the already padded input and gc the first input channel of o's group (`conv.groups`).
  *
- * The loop nest is forEachConvTap's, written out with each output's sum in a local: the same products added
- * from 0 in the same order, then + bias, so the same bits (test/helpers/referenceBound.test.ts checks it). Through
+ * Order of summation (`num.reference-float64`): each output is Σ from 0 over c, then a, then b ascending — the
+ * order of forEachConvTap — then + bias. The loop nest is forEachConvTap's, written out with each output's sum in
+ * a local: the same products added from 0 in the same order, so the same bits (test/helpers/referenceBound.test.ts
+ * and test/reference/conv2dWrittenOut.test.ts check it against forEachConvTap). Kernels one column wide go to
+ * correlateRows instead, the same sums in another loop order. Through
  * forEachConvTap's closure the forward ran at a tenth of the speed, which scale large cannot afford (a VGG-16
  * layer is 1.8·10⁹ products).
  */
 function correlateValid(padded: Tensor, weight: Tensor, bias: Tensor | null, g: Conv2dGeometry, absSum: Tensor | null): Tensor {
+  if (g.w.kernel === 1) return correlateRows(padded, weight, bias, g, absSum);
   const out = tensor(conv2dOutputShape(g));
   const x = padded.data;
   const w = weight.data;
@@ -78,6 +82,59 @@ function correlateValid(padded: Tensor, weight: Tensor, bias: Tensor | null, g: 
           // The bias is added after the products, as one more term (`num.tolerance.terms`).
           sums[outBase + i * outW + j] = bias === null ? sum : sum + b;
           if (abs !== null) abs[outBase + i * outW + j] = bias === null ? sumAbs : sumAbs + Math.abs(b);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * correlateValid for kernels one column wide (1 × 1 and k × 1, the bulk of the products of ResNet, MobileNet
+ * and EfficientNet): there the per-output loop above runs 1 product per kernel row with a plane's jump between
+ * channels. Here the running sums of an output row live in the output array (0 in a fresh tensor), and each tap
+ * (c, a) is added to the whole row before the next, the weight held: every output still meets its products in
+ * (c, a) order, so the same bits, and the inner loop runs along a row of P (2–2.5× faster on a 1 × 1 layer).
+ */
+function correlateRows(padded: Tensor, weight: Tensor, bias: Tensor | null, g: Conv2dGeometry, absSum: Tensor | null): Tensor {
+  const out = tensor(conv2dOutputShape(g));
+  const x = padded.data;
+  const w = weight.data;
+  const sums = out.data;
+  const abs = absSum?.data ?? null;
+  const [, , ph = 0, pw = 0] = padded.shape;
+  const groupIn = g.inChannels / g.groups;
+  const groupOut = g.outChannels / g.groups;
+  const { kernel: kernelH, stride: strideH, dilation: dilationH, out: outH } = g.h;
+  const { stride: strideW, out: outW } = g.w;
+  for (let n = 0; n < g.batch; n++) {
+    for (let o = 0; o < g.outChannels; o++) {
+      const firstChannel = Math.floor(o / groupOut) * groupIn;
+      const outBase = (n * g.outChannels + o) * outH * outW;
+      for (let i = 0; i < outH; i++) {
+        const row = outBase + i * outW;
+        for (let c = 0; c < groupIn; c++) {
+          const plane = (n * g.inChannels + firstChannel + c) * ph * pw;
+          const kernel = (o * groupIn + c) * kernelH;
+          for (let a = 0; a < kernelH; a++) {
+            const from = plane + (i * strideH + a * dilationH) * pw;
+            const wv = w[kernel + a]!;
+            if (abs === null) {
+              for (let j = 0; j < outW; j++) sums[row + j]! += x[from + j * strideW]! * wv;
+            } else {
+              for (let j = 0; j < outW; j++) {
+                const p = x[from + j * strideW]! * wv;
+                sums[row + j]! += p;
+                abs[row + j]! += Math.abs(p);
+              }
+            }
+          }
+        }
+        // The bias is added after the products, as one more term (`num.tolerance.terms`).
+        if (bias !== null) {
+          const b = bias.data[o]!;
+          for (let j = 0; j < outW; j++) sums[row + j]! += b;
+          if (abs !== null) for (let j = 0; j < outW; j++) abs[row + j]! += Math.abs(b);
         }
       }
     }

@@ -34,30 +34,41 @@ export function pad2d(input: Tensor, pads: Pads, mode: Pad2dMode = 'constant', v
     throw new ConvkitError({ code: 'E_OPTION', op: 'pad2d', argument: 'value', value, rule: 'must be a number', clause: 'pad.constant' });
   }
   const out = tensor(pad2dOutputShape(g));
-  forEachPadSource(g, mode, input.data.length / (g.height * g.width), (o, k) => (out.data[o] = k < 0 ? value : input.data[k]!));
+  const { rows, cols } = padSourceMaps(g, mode);
+  const { height, width, outH, outW } = g;
+  const xs = input.data;
+  const planes = xs.length / (height * width);
+  for (let p = 0; p < planes; p++) {
+    const inBase = p * height * width;
+    let o = p * outH * outW;
+    for (let i = 0; i < outH; i++) {
+      const r = rows[i]!;
+      if (r < 0) {
+        out.data.fill(value, o, o + outW);
+        o += outW;
+        continue;
+      }
+      const inRow = inBase + r * width;
+      for (let j = 0; j < outW; j++, o++) {
+        const c = cols[j]!;
+        out.data[o] = c < 0 ? value : xs[inRow + c]!;
+      }
+    }
+  }
   return out;
 }
 
 /**
- * Every output element of a pad with the input element it copies (−1 for the constant), in row-major output
- * order: the one map the forward reads through and the backward accumulates back through (`grad.pad2d`).
+ * Where each output row and column of a pad reads from: the kept input row (column) it copies, or −1 for the
+ * constant; output (i, j) copies input (rows[i], cols[j]) of its plane when both are ≥ 0. The one map the
+ * forward reads through and the backward accumulates back through, in row-major output order (`grad.pad2d`).
  * Output row o reads kept row o − max(top, 0), shifted by the crop; likewise columns.
  */
-export function forEachPadSource(g: Pad2dGeometry, mode: Pad2dMode, planes: number, visit: (outIndex: number, inIndex: number) => void): void {
-  const { height, width, outH, outW } = g;
-  const rowSource = Int32Array.from({ length: outH }, (_, o) => keptSource(o - Math.max(0, g.pads.top), g.keptH, g.cropTop, mode));
-  const colSource = Int32Array.from({ length: outW }, (_, o) => keptSource(o - Math.max(0, g.pads.left), g.keptW, g.cropLeft, mode));
-  for (let p = 0; p < planes; p++) {
-    const inBase = p * height * width;
-    const outBase = p * outH * outW;
-    for (let i = 0; i < outH; i++) {
-      const r = rowSource[i]!;
-      for (let j = 0; j < outW; j++) {
-        const c = colSource[j]!;
-        visit(outBase + i * outW + j, r < 0 || c < 0 ? -1 : inBase + r * width + c);
-      }
-    }
-  }
+export function padSourceMaps(g: Pad2dGeometry, mode: Pad2dMode): { readonly rows: Int32Array; readonly cols: Int32Array } {
+  return {
+    rows: Int32Array.from({ length: g.outH }, (_, o) => keptSource(o - Math.max(0, g.pads.top), g.keptH, g.cropTop, mode)),
+    cols: Int32Array.from({ length: g.outW }, (_, o) => keptSource(o - Math.max(0, g.pads.left), g.keptW, g.cropLeft, mode)),
+  };
 }
 
 function keptSource(i: number, kept: number, crop: number, mode: Pad2dMode): number {

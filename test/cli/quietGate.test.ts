@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
 const flipped = join(import.meta.dirname, 'fixtures', 'flippedKernelAdapter.ts');
@@ -35,9 +35,17 @@ function repoWith(entries: unknown[]): string {
 const expectedEntry = { id: 'conv2d.definition', status: 'failed', reason: 'the kernel is rotated 180° (a true convolution)' };
 
 describe('convkit run --baseline, quietly', () => {
-  it('an expected failure is one line with its reason; --verbose prints it in full', () => {
+  /** One quiet run that passes its gate, shared by the first two tests (it is the run both describe). */
+  let passing: { dir: string; quiet: { status: number | null; out: string }; corpusSaved: boolean };
+  beforeAll(() => {
     const dir = repoWith([expectedEntry]);
     const quiet = convkit(dir, 'run', ...run, '--baseline', 'baseline.json');
+    // Looked at before the --verbose run below writes there too.
+    passing = { dir, quiet, corpusSaved: existsSync(join(dir, 'baseline.corpus.json')) };
+  }, 60_000);
+
+  it('an expected failure is one line with its reason; --verbose prints it in full', () => {
+    const { dir, quiet } = passing;
     expect(quiet.status).toBe(0);
     expect(quiet.out).toContain('conv2d.definition: the kernel is rotated 180° (a true convolution) — failed, as expected');
     expect(quiet.out).not.toContain('FAIL conv2d.definition');
@@ -48,10 +56,8 @@ describe('convkit run --baseline, quietly', () => {
   }, 60_000);
 
   it('a run that passes its gate saves its counterexamples beside the baseline', () => {
-    const dir = repoWith([expectedEntry]);
-    const r = convkit(dir, 'run', ...run, '--baseline', 'baseline.json');
-    expect(r.out).toContain(`saved to baseline.corpus.json`);
-    expect(existsSync(join(dir, 'baseline.corpus.json'))).toBe(true);
+    expect(passing.quiet.out).toContain(`saved to baseline.corpus.json`);
+    expect(passing.corpusSaved).toBe(true);
   }, 60_000);
 
   it('a run that fails its gate leaves the repository clean and prints where the counterexamples went', () => {
