@@ -1,6 +1,6 @@
 /** The whole property catalogue, in report order: the generic properties of every registered operator, and the laws specific to one. */
 import type { Property } from './property.js';
-import { errorProperties, forwardProperties, gradientProperties as genericGradients } from './generic/index.js';
+import { errorProperties, exactIntegerProperties, forwardProperties, gradientProperties as genericGradients } from './generic/index.js';
 import { correlationProperties } from './catalogue/correlationProperties.js';
 import { oracleProperties } from './catalogue/oracleProperties.js';
 import { transpositionProperties } from './catalogue/transpositionProperties.js';
@@ -24,6 +24,7 @@ export const catalogue: readonly Property[] = [
   ...samePaddingProperties,
   ...adjointProperties,
   ...poolingProperties,
+  ...exactIntegerProperties,
   ...numericsProperties,
   ...genericGradients,
   ...gradientProperties,

@@ -42,6 +42,11 @@ export interface Property<T = unknown> {
    * check most of whose cases lack it is `vacuous` (spec/conventions.md kit.health.vacuous, `lacks-feature`).
    */
   readonly exercises?: (value: T) => boolean;
+  /**
+   * Its cases' values are part of what makes them valid (tie-free inputs for a unique max-pooling gradient):
+   * exact mode leaves them as drawn (`num.values.exact`).
+   */
+  readonly ownValues?: boolean;
   /** The property's point is a constant answer (pooling a constant input): trivial outputs do not make it vacuous. */
   readonly constantAnswers?: boolean;
 }

@@ -39,35 +39,7 @@ export function longSumCall(c: LongSumCase): OperatorCall {
   return conv2dCall({ input: { shape, data: positiveValues(size, c.seedX) }, weight: { shape, data: positiveValues(size, c.seedW ^ 0x5bd1e995) }, bias: null, options: {} });
 }
 
-/**
- * Exact values (oneDNN benchdnn's fill): integers in [−3, 3], so products are at most 9 and every partial sum of up to
- * 2^24 / 9 terms is an exact float32 integer (2^11 / 9 in float16); `num.exact-integers` judges the elements whose
- * Σ|x·w| fits.
- */
-const exactValue = fc.integer({ min: -3, max: 3 });
-
 export const numericsProperties = [
-  defineProperty<Conv2dCase>({
-    id: 'conv2d.exact-integers',
-    operator: 'conv2d',
-    family: 'numerics',
-    title: 'on small integers whose sums are exact in the declared formats, direct conv2d matches the reference bit for bit',
-    clauses: ['num.exact-integers', 'num.declaration', 'num.bound.winograd', 'num.bound.fft', 'conv.definition'],
-    requires: { ops: ['conv2d'] },
-    arbitrary: (scale) => conv2dCaseArb({}, scale).chain((c) =>
-      fc.record({
-        input: tensorArb(c.input.shape, exactValue),
-        weight: tensorArb(c.weight.shape, exactValue),
-        bias: c.bias === null ? fc.constant(null) : tensorArb(c.bias.shape, exactValue),
-      }).map((t) => ({ ...c, ...t })),
-    ),
-    caseFeatures: conv2dFeatures,
-    predicate: async (adapter, c) => {
-      const call = conv2dCall(c);
-      const { expected, bound } = await referenceWithBound(call, adapter);
-      expectClose(await callOp(adapter, call, expected.shape), expected, bound, { what: 'conv2d', call: describeCall(call), clause: 'num.exact-integers' });
-    },
-  }),
   defineProperty<Conv2dCase>({
     id: 'conv2d.nan-propagation',
     operator: 'conv2d',

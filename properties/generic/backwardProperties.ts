@@ -47,6 +47,7 @@ export function backwardMatchesReference(record: OperatorRecord & { backward: Ba
     clauses,
     requires: { ops: [record.name, backward.method] },
     arbitrary: (scale) => gradCaseArb(record, variant?.calls ?? backward.cases(scale)),
+    ...(backward.ownValues === true ? { ownValues: true } : {}),
     ...(variant === undefined && record.boundaries ? { boundaries: record.boundaries.ids } : {}),
     caseFeatures: (c) => record.features(c.call),
     predicate: async (adapter, { call, gradOutput }) => {
@@ -81,6 +82,7 @@ export function gradcheckProperty(record: OperatorRecord & { backward: BackwardR
     requires: { ops: [record.name, backward.method] },
     // Finite differences cost two forwards per input element: gradcheck stays at tiny cases.
     arbitrary: () => backward.cases('small'),
+    ...(backward.ownValues === true ? { ownValues: true } : {}),
     caseFeatures: record.features,
     maxRuns: 25,
     predicate: async (adapter, call) => {

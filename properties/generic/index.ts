@@ -8,11 +8,14 @@ import type { Property } from '../property.js';
 import { backwardIsAdjoint } from './adjointProperty.js';
 import { backwardMatchesReference, gradcheckProperty } from './backwardProperties.js';
 import { invalidConfigurationsProperty } from './invalidConfigurations.js';
-import { definitionProperty, outputShapeProperty } from './operatorProperties.js';
+import { definitionProperty, exactIntegersProperty, outputShapeProperty } from './operatorProperties.js';
 
 const hasBackward = (r: OperatorRecord): r is OperatorRecord & { backward: BackwardRecord } => r.backward !== undefined;
 
 export const forwardProperties: readonly Property[] = [...OPERATORS.map(outputShapeProperty), ...OPERATORS.map(definitionProperty)];
+
+/** The default run's exact share (`num.values.exact`): the sum-of-products operators on small integers. */
+export const exactIntegerProperties: readonly Property[] = OPERATORS.flatMap((r) => (r.exactIntegers !== undefined ? [exactIntegersProperty({ ...r, exactIntegers: r.exactIntegers })] : []));
 
 export const gradientProperties: readonly Property[] = [
   ...OPERATORS.filter(hasBackward).map((r) => backwardMatchesReference(r)),

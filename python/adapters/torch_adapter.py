@@ -1,4 +1,4 @@
-"""PyTorch as a convkit adapter, over the stdio protocol (spec/adapter-protocol.md), in float64.
+"""PyTorch as a convkit adapter, over the stdio protocol (spec/adapter-protocol.md), in float64 (float32 with --float32).
 
 Every operator maps the contract's options onto torch.nn.functional as directly as possible, so what convkit
 reports is PyTorch's own behaviour: conv2d, conv_transpose2d, pad, max_pool2d, avg_pool2d, adaptive_avg_pool2d,
@@ -6,6 +6,7 @@ adaptive_max_pool2d, and their vector-Jacobian products through torch.autograd. 
 
     npx convkit run --adapter pytorch --baseline baselines/pytorch.json      # CONVKIT_PYTHON=/usr/bin/python3
     npx convkit run --adapter "cmd:/usr/bin/python3 python/adapters/torch_adapter.py"   # the same, spelled out
+    npx convkit run --adapter "cmd:/usr/bin/python3 python/adapters/torch_adapter.py --float32"   # PyTorch's float32 CPU kernels
 """
 import os
 import sys
@@ -23,11 +24,15 @@ except ImportError as exc:  # the runner shows these stderr lines with its load 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from convkit_adapter import serve  # noqa: E402
 
+# --float32: tensors in float32, so the CPU kernels are float32's (spec/numerics.md num.calibration.pytorch).
+FLOAT32 = "--float32" in sys.argv[1:]
+DTYPE = torch.float32 if FLOAT32 else torch.float64
+
 torch.set_num_threads(1)  # deterministic sums, and fair to the other adapters in benchmarks
 
 
 def to_torch(t, grad=False):
-    x = torch.tensor(t["data"], dtype=torch.float64).reshape(t["shape"])
+    x = torch.tensor(t["data"], dtype=DTYPE).reshape(t["shape"])
     return x.requires_grad_(grad)
 
 
@@ -60,7 +65,7 @@ def conv2d_forward(x, w, b, opts):
     if pads is None and mode != "zeros":  # 'same' with a non-zeros mode: nn.Conv2d does it with _reversed_padding
         conv = torch.nn.Conv2d(x.shape[1], w.shape[0], tuple(w.shape[2:]), stride=pair(opts.get("stride"), 1), padding=padding,
                                dilation=pair(opts.get("dilation"), 1), groups=opts.get("groups", 1), bias=b is not None,
-                               padding_mode=mode, dtype=torch.float64)
+                               padding_mode=mode, dtype=DTYPE)
         return conv._conv_forward(x, w, b)
     if pads is not None:
         x = F.pad(x, pads, mode="constant" if mode == "zeros" else mode)
@@ -203,8 +208,8 @@ def pad2d_backward(inp, grad_output, pads, mode):
 
 if __name__ == "__main__":
     serve(
-        name="pytorch-%s" % torch.__version__,
-        dtype="float64",
+        name="pytorch-%s%s" % (torch.__version__, " float32" if FLOAT32 else ""),
+        dtype="float32" if FLOAT32 else "float64",
         corr2d=corr2d,
         conv2d=conv2d,
         convTranspose2d=conv_transpose2d,

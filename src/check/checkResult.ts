@@ -10,6 +10,7 @@ import type { Health } from '../diagnosis/health.js';
 
 /** `vacuous`: the property held, but its cases proved nothing (spec/conventions.md kit.health.vacuous); never passed. */
 export type CheckStatus = 'passed' | 'failed' | 'skipped' | 'error' | 'vacuous';
+import type { ValuesMode } from './valuesMode.js';
 import type { Scale } from '../shape/scale.js';
 
 /** A golden fixture; a property run on random cases; or a property whose failure came from a corpus entry. */
@@ -21,6 +22,8 @@ export interface ReplayRecord {
   readonly path?: string;
   /** The scale the case was drawn at (`shape.scale`), when not 'default': a path replays only at its own scale. */
   readonly scale?: Scale;
+  /** 'exact' when the case was drawn in exact mode (`num.values.exact`): a path replays only in its own mode. */
+  readonly values?: Exclude<ValuesMode, 'default'>;
 }
 
 export interface CheckResult {

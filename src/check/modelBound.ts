@@ -48,16 +48,14 @@ export interface ModelBound {
   readonly blockNonFinite?: (index: number) => boolean;
 }
 
-/** The operators whose every output is a plain sum of products (+ bias), for `num.exact-integers`. */
-const SUM_OF_PRODUCTS: readonly string[] = ['conv2d', 'corr2d', 'convTranspose2d'];
-
 /**
  * `num.exact-integers`: a direct sum of integer products whose Σ|x·w| (+ |b|) is at most 2^p, p the significand bits
  * of the coarser of storage and accumulation, is exact in any order — every partial sum is an integer of magnitude
  * ≤ 2^p. The limit of Σ|x·w| below which an element must then equal the reference, or −1 where the rule does not apply.
  */
 function exactIntegerLimit(call: OperatorCall, d: Declaration): number {
-  if (d.algorithm !== 'direct' || !SUM_OF_PRODUCTS.includes(call.op)) return -1;
+  // Only where every output is a plain sum of products (+ bias), as the operator's record says.
+  if (d.algorithm !== 'direct' || operatorRecord(call.op).exactIntegers === undefined) return -1;
   for (const t of Object.values(call.inputs)) if (t !== null && !Array.prototype.every.call(t.data, (v: number) => Number.isInteger(v))) return -1;
   return 1 / Math.max(precisionRoundoff(d.storage), precisionRoundoff(d.accumulate));
 }

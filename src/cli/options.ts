@@ -2,6 +2,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { parseShard, type Shard } from '../kit/shard.js';
 import { isScale, SCALES, type Scale } from '../shape/scale.js';
+import { isValuesMode, VALUES_MODES, type ValuesMode } from '../check/valuesMode.js';
 
 /** An integer in [min, max]; a number past 2^53 (which Number would round) is out of range, not rounded. */
 export function integerOption(flag: string, min: number, max = Number.MAX_SAFE_INTEGER): (value: string) => number {
@@ -18,6 +19,12 @@ export function integerOption(flag: string, min: number, max = Number.MAX_SAFE_I
 /** `--scale`: how large generated cases get (`shape.scale`). */
 export function scaleOption(value: string): Scale {
   if (!isScale(value)) throw new InvalidArgumentError(`--scale must be one of ${SCALES.join(', ')}, got "${value}"`);
+  return value;
+}
+
+/** `--values`: what values the cases carry (`num.values.exact`). */
+export function valuesOption(value: string): ValuesMode {
+  if (!isValuesMode(value)) throw new InvalidArgumentError(`--values must be one of ${VALUES_MODES.join(', ')}, got "${value}"`);
   return value;
 }
 

@@ -23,6 +23,8 @@ import { propertySeed } from './propertySeed.js';
 import { recordingAdapter } from '../adapter/recordingAdapter.js';
 import { diagnoseFailure } from './diagnosis/diagnoseFailure.js';
 import type { Scale } from '../shape/scale.js';
+import type { ValuesMode } from '../check/valuesMode.js';
+import { exactCase, exactFillFor } from '../check/valuesExact.js';
 import type { CoverageTally } from './coverage/coverageTally.js';
 
 export interface PropertyRunOptions {
@@ -35,6 +37,8 @@ export interface PropertyRunOptions {
   readonly kind?: Extract<CheckKind, 'property' | 'corpus'>;
   /** How large the cases get (`shape.scale`); default 'default'. Part of what a replay path means. */
   readonly scale?: Scale;
+  /** What values the cases carry (`num.values.exact`); default 'default'. Part of what a replay path means too. */
+  readonly values?: ValuesMode;
   /**
    * Diagnose a failure (`kit.diagnosis.conventions`, `kit.diagnosis.explain`): name the conventions it follows and
    * what it depends on. Off by default in the API (it costs up to DIAGNOSIS_BUDGET_MS per failed check); `convkit
@@ -70,7 +74,7 @@ export async function checkProperty(adapter: Adapter, property: Property, option
 
   const off = unsupportedFeatures(adapter);
   const caseFeatures = property.caseFeatures;
-  const cases = property.arbitrary(options.scale ?? 'default');
+  const cases = caseArbitrary(adapter, property, options);
   const filterTally: FilterTally = { accepted: 0, rejected: 0 };
   const arbitrary = caseFeatures && off.size > 0 ? featureFilter(cases, caseFeatures, off, MAX_REJECTIONS, filterTally) : cases;
   const health = new HealthCounts();
@@ -139,7 +143,7 @@ export async function checkProperty(adapter: Adapter, property: Property, option
     return problem === null ? result : { ...result, status: 'vacuous', health: problem, message: vacuousMessage(problem) };
   }
   const path = details.counterexamplePath ?? replayPath;
-  const replay = { runSeed: options.seed, ...(path !== undefined && path !== null ? { path } : {}), ...(options.scale !== undefined && options.scale !== 'default' ? { scale: options.scale } : {}) };
+  const replay = { runSeed: options.seed, ...(path !== undefined && path !== null ? { path } : {}), ...(options.scale !== undefined && options.scale !== 'default' ? { scale: options.scale } : {}), ...(options.values === 'exact' ? { values: 'exact' as const } : {}) };
   const hit = fatal as { error: Error; value: unknown; calls: RecordedCall[] } | null;
   if (hit !== null) {
     return {
@@ -165,6 +169,17 @@ export async function checkProperty(adapter: Adapter, property: Property, option
   }
   const message = error instanceof ThrownNonError ? error.message : error instanceof Error ? `${error.name}: ${boundText(error.message)}` : thrownNonError(error);
   return { ...common, status: 'error', message: `${bound}the adapter threw on a valid case: ${message}`, ...(calls.length > 0 ? { detail: { calls } } : {}) };
+}
+
+/**
+ * The property's cases at the run's scale; in exact mode with every tensor under the exact fill of the adapter's
+ * declarations for the property's operators (`num.values.exact.fill`), unless the property keeps its own values.
+ */
+function caseArbitrary(adapter: Adapter, property: Property, options: PropertyRunOptions): fc.Arbitrary<unknown> {
+  const cases = property.arbitrary(options.scale ?? 'default');
+  if (options.values !== 'exact' || property.ownValues === true) return cases;
+  const fill = exactFillFor(adapter, property.requires.ops);
+  return cases.map((c) => exactCase(c, fill));
 }
 
 /** A passed property, unless its first call disagrees with the reference (anchorCheck.ts). */

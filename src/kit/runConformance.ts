@@ -17,6 +17,7 @@ import { readOnlyInputs } from './readOnlyInputs.js';
 import type { CorpusEntry } from './ci/corpus.js';
 import { inShard, type Shard } from './shard.js';
 import type { Scale } from '../shape/scale.js';
+import type { ValuesMode } from '../check/valuesMode.js';
 import { shapeProperties } from './shapeChecks.js';
 import type { JobsFallback } from './jobs/jobsFallback.js';
 import type { ShapeEntry } from '../shape/descriptor/shapeFile.js';
@@ -32,6 +33,8 @@ export interface ConformanceOptions {
   readonly runs?: number;
   /** How large generated cases get (`shape.scale`); default 'default'. */
   readonly scale?: Scale;
+  /** What values the cases carry (`num.values.exact`): 'exact' fills them so direct sums are judged bit for bit. */
+  readonly values?: ValuesMode;
   /** Only checks whose id matches (a RegExp, or a substring). */
   readonly only?: string | RegExp;
   /** Replaces the golden fixtures (default: everything under golden/). */
@@ -61,6 +64,8 @@ export interface ConformanceReport {
   readonly seed: number;
   readonly runs: number;
   readonly scale?: Scale;
+  /** 'exact' for an exact-mode run (`num.values.exact`); absent for default values. */
+  readonly values?: Exclude<ValuesMode, 'default'>;
   readonly checks: CheckResult[];
   /** Which cells of each operator's configuration space the properties' cases exercised, and the boundaries missed (`kit.coverage`). */
   readonly coverage?: RunCoverage;
@@ -92,17 +97,17 @@ export function allCheckIds(options: Pick<ConformanceOptions, 'fixtures' | 'extr
   return new Set([...fixtures.map((f) => `golden/${f.id}`), ...runProperties(options).map((p) => p.id)]);
 }
 
-async function checkWithCorpus(adapter: Adapter, property: Property, seed: number, runs: number, scale: Scale, corpus: readonly CorpusEntry[], diagnose: boolean, tally?: CoverageTally): Promise<CheckResult> {
+async function checkWithCorpus(adapter: Adapter, property: Property, seed: number, runs: number, scale: Scale, corpus: readonly CorpusEntry[], diagnose: boolean, tally?: CoverageTally, values: ValuesMode = 'default'): Promise<CheckResult> {
   for (const entry of corpus) {
     if (entry.id !== property.id) continue;
-    const replayed = await checkProperty(adapter, property, { seed: entry.runSeed, runs, path: entry.path, kind: 'corpus', diagnose, ...(entry.scale !== undefined ? { scale: entry.scale } : {}) });
+    const replayed = await checkProperty(adapter, property, { seed: entry.runSeed, runs, path: entry.path, kind: 'corpus', diagnose, ...(entry.scale !== undefined ? { scale: entry.scale } : {}), ...(entry.values !== undefined ? { values: entry.values } : {}) });
     // A path recorded before the property's generator changed no longer replays: it proves nothing either way.
     if (replayed.status === 'error' && replayed.detail?.['couldNotRun'] === true) continue;
     if (replayed.status === 'failed' || replayed.status === 'error') {
       return { ...replayed, message: `[corpus case from run seed ${entry.runSeed}] ${replayed.message ?? ''}` };
     }
   }
-  return checkProperty(adapter, property, { seed, runs, scale, diagnose, ...(tally ? { tally } : {}) });
+  return checkProperty(adapter, property, { seed, runs, scale, values, diagnose, ...(tally ? { tally } : {}) });
 }
 
 /**
@@ -163,13 +168,14 @@ export interface CheckSettings {
   readonly seed: number;
   readonly runs: number;
   readonly scale: Scale;
+  readonly values: ValuesMode;
   readonly corpus: readonly CorpusEntry[];
   /** Diagnose failed properties (`kit.diagnosis.conventions`). */
   readonly diagnose: boolean;
 }
 
 export function checkSettings(options: ConformanceOptions): CheckSettings {
-  return { seed: options.seed ?? DEFAULT_SEED, runs: options.runs ?? DEFAULT_RUNS, scale: options.scale ?? 'default', corpus: options.corpus ?? [], diagnose: options.diagnose ?? false };
+  return { seed: options.seed ?? DEFAULT_SEED, runs: options.runs ?? DEFAULT_RUNS, scale: options.scale ?? 'default', values: options.values ?? 'default', corpus: options.corpus ?? [], diagnose: options.diagnose ?? false };
 }
 
 /** A planned check's result, and for a property the coverage of the calls its cases made (`kit.coverage`). */
@@ -182,7 +188,7 @@ export interface PlannedOutcome {
 export async function runPlannedCheck(adapter: Adapter, check: PlannedCheck, s: CheckSettings): Promise<PlannedOutcome> {
   if (check.kind === 'fixture') return { result: await checkFixture(adapter, check.fixture) };
   const tally = new CoverageTally();
-  const result = await checkWithCorpus(adapter, check.property, s.seed, s.runs, s.scale, s.corpus, s.diagnose, tally);
+  const result = await checkWithCorpus(adapter, check.property, s.seed, s.runs, s.scale, s.corpus, s.diagnose, tally, s.values);
   return { result, coverage: propertyCoverage(check.property, result, tally, unsupportedFeatures(adapter).size > 0) };
 }
 
@@ -195,9 +201,9 @@ export function runCoverage(planned: readonly PlannedCheck[], coverages: readonl
 }
 
 /** The report's fields besides the checks, the same whichever way the checks were run. */
-export function reportHead(adapter: Pick<Adapter, 'name' | 'dtype'>, options: ConformanceOptions): Pick<ConformanceReport, 'adapter' | 'dtype' | 'seed' | 'runs' | 'scale'> {
+export function reportHead(adapter: Pick<Adapter, 'name' | 'dtype'>, options: ConformanceOptions): Pick<ConformanceReport, 'adapter' | 'dtype' | 'seed' | 'runs' | 'scale' | 'values'> {
   const { seed, runs } = checkSettings(options);
-  return { adapter: adapter.name, dtype: adapter.dtype, seed, runs, ...(options.scale !== undefined && options.scale !== 'default' ? { scale: options.scale } : {}) };
+  return { adapter: adapter.name, dtype: adapter.dtype, seed, runs, ...(options.scale !== undefined && options.scale !== 'default' ? { scale: options.scale } : {}), ...(options.values === 'exact' ? { values: 'exact' as const } : {}) };
 }
 
 export async function runConformance(given: Adapter, options: ConformanceOptions = {}): Promise<ConformanceReport> {

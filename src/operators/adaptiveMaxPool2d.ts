@@ -44,6 +44,7 @@ export const adaptiveMaxPool2dOperator: OperatorRecord = {
     answers: 'input',
     reference: (call, g) => ({ input: adaptiveMaxPool2dBackward(inputTensor(call, 'input', 'adaptiveMaxPool2dBackward'), g, opts(call)) }),
     cases: tieFreeCases,
+    ownValues: true, // tie-free values are what make the gradient unique (`num.values.exact`)
     matchesReference: { title: "adaptiveMaxPool2dBackward equals the reference's vector-Jacobian product for every input", clauses: ['grad.adaptive-max-pool2d', 'grad.vjp'] },
     absoluteBound: false,
     gradcheck: true,

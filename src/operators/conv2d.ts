@@ -65,6 +65,10 @@ export const conv2dOperator: OperatorRecord = {
     title: 'conv2d equals the float64 reference within the tolerance model',
     clauses: ['conv.definition', 'conv.stride', 'conv.dilation', 'conv.groups', 'conv.bias', 'conv.padding.forms', 'conv.padding.mode', 'num.tolerance', 'num.tolerance.terms', 'num.declaration', 'num.bound.winograd', 'num.bound.fft', 'shape.scale', 'shape.boundaries', ...COMMON_DEFINITION_CLAUSES],
   },
+  exactIntegers: {
+    title: 'conv2d on small integers whose sums are exact in the declared formats matches the reference bit for bit (direct summation)',
+    clauses: ['num.exact-integers', 'num.values.exact', 'num.values.exact.fill', 'num.declaration', 'num.bound.winograd', 'num.bound.fft', 'conv.definition'],
+  },
   backward: {
     method: 'conv2dBackward',
     signature: [tensor('input'), tensor('weight'), tensor('bias', true), gradOutput, options],

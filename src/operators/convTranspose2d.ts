@@ -59,6 +59,10 @@ export const convTranspose2dOperator: OperatorRecord = {
     title: 'convTranspose2d equals the float64 reference within the tolerance model',
     clauses: ['convt.definition', 'convt.padding', 'convt.output-padding', 'convt.groups', 'num.tolerance', 'num.tolerance.terms', 'tensor.layout.transposed-weight', ...COMMON_DEFINITION_CLAUSES],
   },
+  exactIntegers: {
+    title: 'convTranspose2d on small integers whose sums are exact in the declared formats matches the reference bit for bit (direct summation)',
+    clauses: ['num.exact-integers', 'num.values.exact', 'num.values.exact.fill', 'num.declaration', 'convt.definition'],
+  },
   backward: {
     method: 'convTranspose2dBackward',
     signature: [tensor('input'), tensor('weight'), tensor('bias', true), gradOutput, options],

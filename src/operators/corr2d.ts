@@ -31,4 +31,8 @@ export const corr2dOperator: OperatorRecord = {
   },
   outputShapeProperty: { title: 'corr2d output shape = [H − kh + 1, W − kw + 1]', clauses: ['corr.shape'] },
   definition: { title: 'corr2d equals the float64 reference within the tolerance model', clauses: ['corr.definition', 'corr.shape', 'num.tolerance', 'num.declaration', 'num.bound.winograd', 'num.bound.fft'] },
+  exactIntegers: {
+    title: 'corr2d on small integers whose sums are exact in the declared formats matches the reference bit for bit (direct summation)',
+    clauses: ['num.exact-integers', 'num.values.exact', 'num.values.exact.fill', 'num.declaration', 'num.bound.winograd', 'num.bound.fft', 'corr.definition'],
+  },
 };

@@ -64,6 +64,7 @@ export const maxPool2dOperator: OperatorRecord = {
     answers: 'input',
     reference: (call, g) => ({ input: maxPool2dBackward(inputTensor(call, 'input', 'maxPool2dBackward'), g, opts(call)) }),
     cases: tieFreeCases,
+    ownValues: true, // tie-free values are what make the gradient unique (`num.values.exact`)
     matchesReference: { title: "maxPool2dBackward equals the reference's vector-Jacobian product for every input", clauses: ['grad.max-pool2d', 'grad.vjp'] },
     absoluteBound: false,
     gradcheck: true,

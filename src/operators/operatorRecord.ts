@@ -39,6 +39,8 @@ export interface BackwardRecord {
   readonly reference: (call: OperatorCall, gradOutput: Tensor) => Readonly<Record<string, Tensor | undefined>>;
   /** The cases the gradient properties draw (the forward's cases unless the gradient needs more, e.g. no ties). */
   readonly cases: (scale?: Scale) => fc.Arbitrary<OperatorCall>;
+  /** The cases' values are what makes them valid (tie-free): exact mode leaves them as drawn (`num.values.exact`). */
+  readonly ownValues?: boolean;
   readonly matchesReference: PropertyText;
   /** Whether the VJP takes the input's values through |·| for the bound (linear ones do; routing ones keep x). */
   readonly absoluteBound: boolean;
@@ -76,6 +78,12 @@ export interface OperatorRecord {
   readonly configuration?: (call: OperatorCall) => ConfigurationPoint;
   readonly outputShapeProperty: PropertyText;
   readonly definition: PropertyText;
+  /**
+   * Set for an operator whose every output is a plain sum of products (+ bias): on integer inputs whose sums fit
+   * the declared format a direct implementation is exact (`num.exact-integers`), and `<id>.exact-integers` draws
+   * its cases with small integers — the default run's exact share (`num.values.exact`).
+   */
+  readonly exactIntegers?: PropertyText;
   readonly backward?: BackwardRecord;
   /** The inputs the operator is linear in once `linearPart` drops its affine part (spec/gradients.md, `grad.adjoint`). */
   readonly linearIn?: readonly string[];

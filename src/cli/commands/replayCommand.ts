@@ -13,8 +13,9 @@ import { catalogue } from '../../../properties/catalogue.js';
 import { shapeCorpusPropertyFromId } from '../../../properties/generic/shapeCorpusProperty.js';
 import type { Property } from '../../../properties/property.js';
 import { loadAdapter, UsageError } from '../loadAdapter.js';
-import { SEED_MAX, SEED_MIN, integerOption, adapterLoadOptions, scaleOption, withAdapterOptions } from '../options.js';
+import { SEED_MAX, SEED_MIN, integerOption, adapterLoadOptions, scaleOption, valuesOption, withAdapterOptions } from '../options.js';
 import type { Scale } from '../../shape/scale.js';
+import type { ValuesMode } from '../../check/valuesMode.js';
 import { userFixtures } from './runCommand.js';
 
 /** fast-check's replay path: non-negative integers joined by colons (`0:3:1`), as a failure prints it. */
@@ -23,7 +24,7 @@ export function pathOption(value: string): string {
   return value;
 }
 
-async function runOne(check: string, flags: { adapter: string; timeout: number; seed: number; runs: number; scale: Scale; path?: string; fixtures?: string }): Promise<void> {
+async function runOne(check: string, flags: { adapter: string; timeout: number; seed: number; runs: number; scale: Scale; values: ValuesMode; path?: string; fixtures?: string }): Promise<void> {
   const adapter = await loadAdapter(flags.adapter, adapterLoadOptions(flags));
   try {
     let result: CheckResult;
@@ -38,7 +39,7 @@ async function runOne(check: string, flags: { adapter: string; timeout: number; 
       // An expensive property caps its cases (maxRuns): say so, and report the runs really made.
       runs = Math.min(flags.runs, property.maxRuns ?? flags.runs);
       if (flags.path === undefined && runs < flags.runs) console.log(`${check}: at most ${runs} cases (the property's maxRuns), not the ${flags.runs} asked for`);
-      result = await checkProperty(adapter, property, { seed: flags.seed, runs, scale: flags.scale, ...(flags.path !== undefined ? { path: flags.path } : {}) });
+      result = await checkProperty(adapter, property, { seed: flags.seed, runs, scale: flags.scale, values: flags.values, ...(flags.path !== undefined ? { path: flags.path } : {}) });
     }
     const report = { adapter: adapter.name, dtype: adapter.dtype, seed: flags.seed, runs, checks: [result] };
     console.log(formatConsoleReport(report, undefined, { adapterSpec: flags.adapter }));
@@ -68,8 +69,9 @@ export function registerReplay(program: Command): void {
     .option('--seed <n>', 'the run seed of the failing run', integerOption('--seed', SEED_MIN, SEED_MAX), DEFAULT_SEED)
     .option('--path <path>', "fast-check's replay path printed with the failure", pathOption)
     .option('--scale <scale>', 'the scale the case was drawn at (small, default, large)', scaleOption, 'default')
+    .option('--values <mode>', 'the values mode the case was drawn in (default, exact)', valuesOption, 'default')
     .option('--fixtures <dir>', 'your own fixture files, for golden/ checks')
-    .action((check: string, flags: { adapter: string; timeout: number; seed: number; scale: Scale; path?: string; fixtures?: string }) => runOne(check, { ...flags, runs: 100 }));
+    .action((check: string, flags: { adapter: string; timeout: number; seed: number; scale: Scale; values: ValuesMode; path?: string; fixtures?: string }) => runOne(check, { ...flags, runs: 100 }));
 
   withAdapterOptions(
     program.command('explore <check>').description('hunt harder for counterexamples in one property'),
@@ -78,5 +80,6 @@ export function registerReplay(program: Command): void {
     .option('--runs <n>', 'cases to try', integerOption('--runs', 1), 10_000)
     .option('--seed <n>', 'run seed', integerOption('--seed', SEED_MIN, SEED_MAX), DEFAULT_SEED)
     .option('--scale <scale>', 'how large generated cases get (small, default, large)', scaleOption, 'default')
-    .action((check: string, flags: { adapter: string; timeout: number; seed: number; runs: number; scale: Scale }) => runOne(check, flags));
+    .option('--values <mode>', 'what values the cases carry (default, exact)', valuesOption, 'default')
+    .action((check: string, flags: { adapter: string; timeout: number; seed: number; runs: number; scale: Scale; values: ValuesMode }) => runOne(check, flags));
 }

@@ -24,8 +24,9 @@ import { UsageError } from '../loadAdapter.js';
 import { AdapterSpecError } from '../../isolation/loadAdapterSpec.js';
 import { defaultJobs, runConformanceInJobs } from '../../kit/jobs/runConformanceInJobs.js';
 import { describeJobsFallback } from '../../kit/jobs/jobsFallback.js';
-import { SEED_MAX, SEED_MIN, integerOption, adapterLoadOptions, scaleOption, shardOption, withAdapterOptions } from '../options.js';
+import { SEED_MAX, SEED_MIN, integerOption, adapterLoadOptions, scaleOption, shardOption, valuesOption, withAdapterOptions } from '../options.js';
 import type { Scale } from '../../shape/scale.js';
+import type { ValuesMode } from '../../check/valuesMode.js';
 import { exitCodeAfterWrites, refuseOverlappingOutputs, writeOutputs, type OutputWrite } from '../reportOutputs.js';
 import { onTerminationSignal, SIGNAL_EXIT_CODES, type TerminationSignal } from '../terminationSignals.js';
 
@@ -36,6 +37,7 @@ export interface RunFlags {
   seed: number;
   runs: number;
   scale: Scale;
+  values: ValuesMode;
   only?: string;
   json?: string;
   junit?: string;
@@ -117,6 +119,7 @@ export function registerRun(program: Command): void {
     .option('--seed <n>', 'run seed (each property derives its own from it)', integerOption('--seed', SEED_MIN, SEED_MAX), DEFAULT_SEED)
     .option('--runs <n>', 'cases per property', integerOption('--runs', 1), DEFAULT_RUNS)
     .option('--scale <scale>', 'how large generated cases get: small (tiny only), default (tiny plus a realistic share), large', scaleOption, 'default')
+    .option('--values <mode>', 'what values the cases carry: default (float32-exact values, judged within the tolerance), exact (small integers whose direct sums are judged bit for bit)', valuesOption, 'default')
     .option('--only <pattern>', 'only checks whose id contains this text')
     .option('--json <file>', 'write the report as JSON (schema/report.schema.json)')
     .option('--junit <file>', 'write the report as JUnit XML, for CI systems')
@@ -163,6 +166,7 @@ export function registerRun(program: Command): void {
           jobs: flags.jobs ?? defaultJobs(flags.scale),
           seed: flags.seed,
           runs: flags.runs,
+          ...(flags.values !== 'default' ? { values: flags.values } : {}),
           ...selection,
           ...(flags.only !== undefined ? { only: flags.only } : {}),
           ...(flags.shard ? { shard: flags.shard } : {}),

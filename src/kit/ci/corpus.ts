@@ -20,6 +20,8 @@ export interface CorpusEntry {
   readonly path: string;
   /** The scale the case was drawn at, when not 'default' (a path means a case only at its own scale). */
   readonly scale?: Scale;
+  /** 'exact' when the case was drawn in exact mode (`num.values.exact`). */
+  readonly values?: 'exact';
   readonly foundAt: string;
 }
 
@@ -39,8 +41,8 @@ export function corpusProblem(json: unknown): string | null {
   if (typeof json !== 'object' || json === null || !Array.isArray(entries)) return 'expected {"entries": [...]}';
   for (const [i, e] of entries.entries()) {
     const entry = e as Partial<CorpusEntry> | null;
-    if (typeof entry !== 'object' || entry === null || typeof entry.id !== 'string' || typeof entry.runSeed !== 'number' || typeof entry.path !== 'string' || (entry.scale !== undefined && !isScale(String(entry.scale)))) {
-      return `entries[${i}] must be {id: string, runSeed: number, path: string, scale?: small|default|large, foundAt}, got ${JSON.stringify(e)?.slice(0, 120)}`;
+    if (typeof entry !== 'object' || entry === null || typeof entry.id !== 'string' || typeof entry.runSeed !== 'number' || typeof entry.path !== 'string' || (entry.scale !== undefined && !isScale(String(entry.scale))) || (entry.values !== undefined && entry.values !== 'exact')) {
+      return `entries[${i}] must be {id: string, runSeed: number, path: string, scale?: small|default|large, values?: exact, foundAt}, got ${JSON.stringify(e)?.slice(0, 120)}`;
     }
   }
   return null;
@@ -79,11 +81,11 @@ export function readCorpus(path: string): CorpusEntry[] {
  */
 export function counterexampleEntries(checks: readonly CheckResult[], now = new Date()): CorpusEntry[] {
   return checks.flatMap((c) =>
-    (c.status === 'failed' || c.status === 'error') && c.replay?.path !== undefined ? [{ id: c.id, runSeed: c.replay.runSeed, path: c.replay.path, ...(c.replay.scale !== undefined ? { scale: c.replay.scale } : {}), foundAt: now.toISOString() }] : [],
+    (c.status === 'failed' || c.status === 'error') && c.replay?.path !== undefined ? [{ id: c.id, runSeed: c.replay.runSeed, path: c.replay.path, ...(c.replay.scale !== undefined ? { scale: c.replay.scale } : {}), ...(c.replay.values !== undefined ? { values: c.replay.values } : {}), foundAt: now.toISOString() }] : [],
   );
 }
 
-const entryKey = (e: CorpusEntry) => `${e.id}@${e.runSeed}@${e.path}@${e.scale ?? 'default'}`;
+const entryKey = (e: CorpusEntry) => `${e.id}@${e.runSeed}@${e.path}@${e.scale ?? 'default'}@${e.values ?? 'default'}`;
 
 export interface CorpusUpdate {
   /** How many entries were new. */

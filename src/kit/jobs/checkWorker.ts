@@ -30,6 +30,7 @@ export function workerOptions(data: CheckWorkerData): ConformanceOptions {
     corpus: data.corpus,
     ...(data.diagnose === true ? { diagnose: true } : {}),
     ...(data.scale !== undefined ? { scale: data.scale } : {}),
+    ...(data.values !== undefined ? { values: data.values } : {}),
     ...(data.only !== undefined ? { only: data.only } : {}),
     ...(data.shard ? { shard: data.shard } : {}),
     ...(data.fixtures ? { fixtures: data.fixtures } : {}),

@@ -9,6 +9,7 @@ import type { Fixture } from '../../golden/fixture.js';
 import type { LoadAdapterOptions } from '../../isolation/loadAdapterSpec.js';
 import type { ShapeEntry } from '../../shape/descriptor/shapeFile.js';
 import type { Scale } from '../../shape/scale.js';
+import type { ValuesMode } from '../../check/valuesMode.js';
 import type { CorpusEntry } from '../ci/corpus.js';
 import type { RunCoverage } from '../coverage/runCoverage.js';
 import type { Shard } from '../shard.js';
@@ -36,6 +37,8 @@ export interface CheckWorkerData {
   /** Diagnose failed properties (`kit.diagnosis.conventions`), as the main thread was asked. */
   readonly diagnose?: boolean;
   readonly scale?: Scale;
+  /** The run's values mode (`num.values.exact`), as the main thread was asked. */
+  readonly values?: ValuesMode;
   readonly only?: string | RegExp;
   readonly shard?: Shard;
   readonly fixtures?: readonly Fixture[];

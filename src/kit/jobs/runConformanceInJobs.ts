@@ -106,6 +106,7 @@ async function runSpread(spec: AdapterSpecRecord, adapter: Adapter, options: Job
     corpus,
     ...(options.diagnose === true ? { diagnose: true } : {}),
     ...(options.scale !== undefined ? { scale: options.scale } : {}),
+    ...(options.values !== undefined ? { values: options.values } : {}),
     ...(options.only !== undefined ? { only: options.only } : {}),
     ...(options.shard ? { shard: options.shard } : {}),
     ...(options.fixtures ? { fixtures: options.fixtures } : {}),

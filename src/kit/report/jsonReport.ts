@@ -46,6 +46,8 @@ export interface JsonCheck {
   readonly path?: string;
   /** The scale the case was drawn at, when not 'default'. */
   readonly scale?: Scale;
+  /** 'exact' when the case was drawn in exact mode (`num.values.exact`). */
+  readonly values?: 'exact';
   readonly fixturePath?: string;
   readonly replay?: string;
   readonly detail?: unknown;
@@ -66,6 +68,8 @@ export interface JsonReport {
   readonly seed: number;
   readonly runs: number;
   readonly scale?: Scale;
+  /** 'exact' for an exact-mode run (`num.values.exact`). */
+  readonly values?: 'exact';
   readonly generatedAt: string;
   readonly startedAt?: string;
   readonly finishedAt?: string;
@@ -117,6 +121,7 @@ function jsonCheck(c: CheckResult, adapterSpec: string | undefined): JsonCheck {
     ...(c.replay !== undefined ? { runSeed: c.replay.runSeed } : {}),
     ...(c.replay?.path !== undefined ? { path: c.replay.path } : {}),
     ...(c.replay?.scale !== undefined ? { scale: c.replay.scale } : {}),
+    ...(c.replay?.values !== undefined ? { values: c.replay.values } : {}),
     ...(c.fixturePath !== undefined ? { fixturePath: c.fixturePath } : {}),
     ...(failing && adapterSpec !== undefined ? { replay: replayCommand(c, adapterSpec) } : {}),
     ...(c.detail !== undefined ? { detail: jsonSafe(c.detail) } : {}),
@@ -137,6 +142,7 @@ export function toJsonReport(report: ConformanceReport, context: JsonReportConte
     seed: report.seed,
     runs: report.runs,
     ...(report.scale !== undefined ? { scale: report.scale } : {}),
+    ...(report.values !== undefined ? { values: report.values } : {}),
     generatedAt: (context.generatedAt ?? new Date()).toISOString(),
     ...(startedAt ? { startedAt: startedAt.toISOString() } : {}),
     ...(finishedAt ? { finishedAt: finishedAt.toISOString() } : {}),
@@ -178,6 +184,7 @@ export function checkFromJson(value: unknown, index: number): CheckResult {
   need(Array.isArray(c['clauses']), 'clauses', 'must be an array of clause ids');
   need(c['runSeed'] === undefined || Number.isInteger(c['runSeed']), 'runSeed', 'must be an integer');
   need(c['scale'] === undefined || isScale(String(c['scale'])), 'scale', `must be one of ${SCALES.join(', ')}`);
+  need(c['values'] === undefined || c['values'] === 'exact', 'values', 'must be "exact" when present (num.values.exact)');
   return {
     id: c['id'] as string,
     kind: c['kind'] as CheckKind,
@@ -188,7 +195,7 @@ export function checkFromJson(value: unknown, index: number): CheckResult {
     ...(typeof c['message'] === 'string' ? { message: c['message'] } : {}),
     ...(typeof c['brokenClause'] === 'string' ? { brokenClause: c['brokenClause'] } : {}),
     ...(c['counterexample'] !== undefined ? { counterexample: c['counterexample'] } : {}),
-    ...(typeof c['runSeed'] === 'number' ? { replay: { runSeed: c['runSeed'], ...(typeof c['path'] === 'string' ? { path: c['path'] } : {}), ...(typeof c['scale'] === 'string' && isScale(c['scale']) ? { scale: c['scale'] } : {}) } } : {}),
+    ...(typeof c['runSeed'] === 'number' ? { replay: { runSeed: c['runSeed'], ...(typeof c['path'] === 'string' ? { path: c['path'] } : {}), ...(typeof c['scale'] === 'string' && isScale(c['scale']) ? { scale: c['scale'] } : {}), ...(c['values'] === 'exact' ? { values: 'exact' as const } : {}) } } : {}),
     ...(typeof c['fixturePath'] === 'string' ? { fixturePath: c['fixturePath'] } : {}),
     ...(typeof c['detail'] === 'object' && c['detail'] !== null ? { detail: c['detail'] as Record<string, unknown> } : {}),
     ...(typeof c['fingerprint'] === 'object' && c['fingerprint'] !== null ? { fingerprint: c['fingerprint'] as PrecisionFingerprint } : {}),

@@ -17,6 +17,7 @@ export function replayCommand(check: Pick<CheckResult, 'id' | 'replay'>, adapter
     words.push('--seed', String(check.replay.runSeed));
     if (check.replay.path !== undefined) words.push('--path', check.replay.path);
     if (check.replay.scale !== undefined) words.push('--scale', check.replay.scale);
+    if (check.replay.values !== undefined) words.push('--values', check.replay.values);
   }
   return words.map(shellWord).join(' ');
 }
