@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { torchAvailable } from '../pytorch/torchOracle.js';
+import { cliArgs } from '../cliCommand.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const installed = (pkg: string) => existsSync(join(root, 'node_modules', pkg, 'package.json'));
@@ -29,7 +30,7 @@ describe('real libraries against their baselines (convkit run --baseline --stric
       copyFileSync(join(root, 'baselines', `${g.baseline}.json`), baseline);
       const corpus = join(root, 'baselines', `${g.baseline}.corpus.json`);
       if (existsSync(corpus)) copyFileSync(corpus, join(dir, `${g.baseline}.corpus.json`));
-      const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'run', '--adapter', g.adapter, '--baseline', baseline, '--strict'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CONVKIT_PYTHON: '/usr/bin/python3' } });
+      const r = spawnSync(process.execPath, [...cliArgs(), 'run', '--adapter', g.adapter, '--baseline', baseline, '--strict'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CONVKIT_PYTHON: '/usr/bin/python3' } });
       // The verdict line and the NEW / STALE / UNKNOWN lines under it, so a failing gate names the checks.
       const verdict = /baseline: .*(\n {2}\S.*)*/.exec(r.stdout)?.[0] ?? r.stdout.slice(-2000) + r.stderr.slice(-2000);
       expect(verdict).toMatch(/0 new, 0 stale, 0 unknown/);

@@ -16,6 +16,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cliArgs } from '../cliCommand.js';
 
 export const root = join(import.meta.dirname, '..', '..');
 export const installed = (pkg: string): boolean => existsSync(join(root, 'node_modules', pkg, 'package.json'));
@@ -42,7 +43,7 @@ export async function runWebGate(adapter: string, baseline: string, runs: number
   copyFileSync(join(root, 'baselines', `${baseline}.json`), copy);
   const corpus = join(root, 'baselines', `${baseline}.corpus.json`);
   if (existsSync(corpus)) copyFileSync(corpus, join(dir, `${baseline}.corpus.json`));
-  const args = ['--import', 'tsx', 'src/cli/main.ts', 'run', '--adapter', adapter, '--scale', 'small', '--runs', String(runs), '--jobs', '1', '--timeout', '30000', '--no-diagnose', '--baseline', copy, '--strict'];
+  const args = [...cliArgs(), 'run', '--adapter', adapter, '--scale', 'small', '--runs', String(runs), '--jobs', '1', '--timeout', '30000', '--no-diagnose', '--baseline', copy, '--strict'];
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
   let stdout = '';
   let stderr = '';

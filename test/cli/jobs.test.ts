@@ -13,13 +13,14 @@ import { availableParallelism } from 'node:os';
 import { defaultJobs, runConformanceInJobs } from '../../src/kit/jobs/runConformanceInJobs.js';
 import fc from 'fast-check';
 import { defineProperty } from '../../properties/property.js';
+import { cliArgs } from '../cliCommand.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const tmp = mkdtempSync(join(tmpdir(), 'convkit-jobs-'));
 const flipped = join(import.meta.dirname, 'fixtures', 'flippedKernelAdapter.ts');
 
 function convkit(...args: string[]): { status: number | null; out: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [...cliArgs(), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 

@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cliArgs } from '../cliCommand.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'convkit-load-'));
@@ -14,7 +15,7 @@ const dir = mkdtempSync(join(tmpdir(), 'convkit-load-'));
 function run(file: string, text: string): { status: number | null; out: string } {
   const path = join(dir, file);
   writeFileSync(path, text);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'run', '--adapter', path, '--runs', '1'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [...cliArgs(), 'run', '--adapter', path, '--runs', '1'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { status: r.status, out: r.stdout + r.stderr };
 }
 

@@ -9,15 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cliArgs } from '../cliCommand.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const flipped = join(import.meta.dirname, 'fixtures', 'flippedKernelAdapter.ts');
 // The repository folders have no node_modules: tsx's loader is named by its path here.
-const tsxLoader = pathToFileURL(join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 const run = ['--adapter', flipped, '--only', 'conv2d.definition', '--runs', '20'];
 
 function convkit(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', tsxLoader, join(root, 'src/cli/main.ts'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [...cliArgs(), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 const git = (cwd: string, ...args: string[]) => spawnSync('git', ['-c', 'user.name=convkit', '-c', 'user.email=convkit@example.invalid', ...args], { cwd, encoding: 'utf8' });

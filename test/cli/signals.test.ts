@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cliArgs } from '../cliCommand.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const spinning = join(import.meta.dirname, 'fixtures', 'spinningAdapter.mjs');
@@ -36,7 +37,7 @@ async function until(condition: () => boolean, ms: number): Promise<boolean> {
 function startRun(dir: string) {
   const pidFile = join(dir, 'pids');
   const json = join(dir, 'report.json');
-  const run = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'run', '--adapter', `cmd:${process.execPath} ${spinning} ${pidFile}`, '--only', 'golden/notes-001-conv2d', '--jobs', '1', '--json', json], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const run = spawn(process.execPath, [...cliArgs(), 'run', '--adapter', `cmd:${process.execPath} ${spinning} ${pidFile}`, '--only', 'golden/notes-001-conv2d', '--jobs', '1', '--json', json], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   run.stdout.on('data', (d: Buffer) => (out += d.toString()));
   run.stderr.on('data', (d: Buffer) => (out += d.toString()));

@@ -8,13 +8,14 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cliArgs } from '../cliCommand.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const ulpOff = join(import.meta.dirname, 'fixtures', 'oneUlpOffAdapter.ts');
 const tmp = mkdtempSync(join(tmpdir(), 'convkit-values-'));
 
 function convkit(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [...cliArgs(), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 

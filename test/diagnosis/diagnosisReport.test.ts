@@ -20,6 +20,7 @@ import { DEFAULT_SEED, type ConformanceReport } from '../../src/kit/runConforman
 import { packageRoot } from '../../src/spec/specClauses.js';
 import { catalogue } from '../../properties/catalogue.js';
 import { conventionAdapters } from './conventionAdapters.js';
+import { cliArgs } from '../cliCommand.js';
 
 const root = packageRoot();
 const schema = JSON.parse(readFileSync(join(root, 'schema/report.schema.json'), 'utf8')) as object;
@@ -85,7 +86,7 @@ describe('diagnosis in reports', () => {
   });
 
   it('`convkit list --conventions` prints every catalogue id with its methods, title and source', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'list', '--conventions'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(process.execPath, [...cliArgs(), 'list', '--conventions'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(r.status, r.stderr).toBe(0);
     const rows = r.stdout.trim().split('\n').map((l) => l.split('\t'));
     expect(rows.map((row) => row[0])).toEqual(CONVENTIONS.map((c) => c.id));

@@ -14,6 +14,7 @@ import { reference } from '../../src/adapter/referenceAdapter.js';
 import { checkProperty } from '../../src/kit/checkProperty.js';
 import { catalogue } from '../../properties/catalogue.js';
 import nanIgnoring from './fixtures/nanIgnoringMaxPool.js';
+import { cliArgs, cliShellPrefix } from '../cliCommand.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const adapterPath = join(import.meta.dirname, 'fixtures', 'nanIgnoringMaxPool.ts');
@@ -22,7 +23,7 @@ const SEED_A = 11;
 const SEED_B = 22;
 
 function convkit(args: string[]): { status: number | null; stdout: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [...cliArgs(), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { status: r.status, stdout: r.stdout + r.stderr };
 }
 
@@ -58,7 +59,7 @@ describe('a corpus case keeps its own run seed', () => {
     // The printed command, run as written (convkit → this checkout's CLI), reproduces the failure.
     const printed = second.replay!;
     expect(printed.startsWith('convkit replay ')).toBe(true);
-    const replayed = spawnSync('bash', ['-c', `${JSON.stringify(process.execPath)} --import tsx src/cli/main.ts ${printed.slice('convkit '.length)}`], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const replayed = spawnSync('bash', ['-c', `${cliShellPrefix()} ${printed.slice('convkit '.length)}`], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(replayed.status, replayed.stdout + replayed.stderr).toBe(1);
     expect(replayed.stdout).toContain(`FAIL ${ID}`);
   }, 120_000);

@@ -12,13 +12,14 @@ import { tfjsAdapter } from '../../src/adapters/tfjs/index.js';
 import { onnxruntimeAdapter } from '../../src/adapters/onnxruntime/index.js';
 import { BUILTIN_ADAPTERS, builtinModuleUrl } from '../../src/isolation/builtinAdapters.js';
 import { expectMatchesReference, forwardCases } from '../adapters-real/realAdapterCases.js';
+import { cliArgs } from '../cliCommand.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const installed = (pkg: string) => existsSync(join(root, 'node_modules', pkg, 'package.json'));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, Record<string, unknown>>;
 
 function convkit(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+  const r = spawnSync(process.execPath, [...cliArgs(), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 

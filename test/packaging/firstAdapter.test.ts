@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, it } from 'vitest';
+import { cliArgs } from '../cliCommand.js';
 
 const root = join(import.meta.dirname, '..', '..');
 // The folder has no node_modules: tsx's loader is named by its path in this repository.
-const tsxLoader = pathToFileURL(join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 
 it("README's first adapter runs as pasted and gives the printed summary", () => {
@@ -21,7 +21,7 @@ it("README's first adapter runs as pasted and gives the printed summary", () => 
   const dir = mkdtempSync(join(tmpdir(), 'convkit-first-adapter-'));
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'my-project', version: '1.0.0', type: 'commonjs' }));
   writeFileSync(join(dir, 'my-adapter.ts'), block![1]!);
-  const r = spawnSync(process.execPath, ['--import', tsxLoader, join(root, 'src/cli/main.ts'), 'run', '--adapter', './my-adapter.ts'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [...cliArgs(), 'run', '--adapter', './my-adapter.ts'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   // The skipped count grows with the catalogue; README gives the rest of the closing line.
   const summary = /\d+ passed, \d+ failed, \d+ errors, /.exec(r.stdout)?.[0];
   expect(summary, r.stdout + r.stderr).toBeDefined();
