@@ -4,41 +4,11 @@
  *
  *     y = i·s − p + a·d,
  *
- * and counts only when 0 ≤ y < out (`convt.padding`: the rest is cropped). The references walk these tables
- * instead of testing every (i, a) pair. Example: size 2, kernel 4, stride 2, padding 1, so out 4 — output 0 is
- * met only by (a 1, i 0); output 1 by (a 2, i 0), then (a 0, i 1); input 0's kernel range is a = 1 … 3 (a = 0
- * would land on −1).
+ * and counts only when 0 ≤ y < out (`convt.padding`: the rest is cropped). The references walk these runs
+ * instead of testing every (i, a) pair. Example: size 2, kernel 4, stride 2, padding 1, so out 4 — input 0's
+ * kernel run is a = 1 … 3 (a = 0 would land on −1), input 1's a = 0 … 2 (a = 3 would land on 4).
  */
 import type { TransposedAxis } from './convTranspose2dGeometry.js';
-
-/** Output y's taps are entries start[y] … start[y + 1] − 1 of `kernel` and `input`. */
-export interface TransposedTaps {
-  readonly start: Int32Array;
-  readonly kernel: Int32Array;
-  readonly input: Int32Array;
-}
-
-/**
- * For each output position, the (kernel index, input index) pairs that reach it, input index ascending (so
- * kernel index descending): the order in which a scatter over inputs i = 0, 1, … adds them.
- */
-export function transposedTaps(axis: TransposedAxis): TransposedTaps {
-  const { size, kernel, stride, dilation, padding, out } = axis;
-  const start = new Int32Array(out + 1);
-  const kernels: number[] = [];
-  const inputs: number[] = [];
-  for (let y = 0; y < out; y++) {
-    start[y] = kernels.length;
-    for (let a = kernel - 1; a >= 0; a--) {
-      const t = y + padding - a * dilation;
-      if (t < 0 || t % stride !== 0 || t / stride >= size) continue;
-      kernels.push(a);
-      inputs.push(t / stride);
-    }
-  }
-  start[out] = kernels.length;
-  return { start, kernel: Int32Array.from(kernels), input: Int32Array.from(inputs) };
-}
 
 /** Half-open index ranges [lo[k], hi[k]): empty when lo ≥ hi. */
 export interface IndexRanges {
