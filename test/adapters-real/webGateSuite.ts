@@ -2,7 +2,7 @@
  * CI's gate for the web backends (issue 12): each built-in web adapter's conformance run against its baseline
  * with --strict (webGateRun.ts), as gates.test.ts does for the Node libraries — a new failure, or a deviation
  * that went away, fails the build. They run in every `npm test`, one group of webGates.json per test file
- * (webGatesNode, webGatesWasmPages, webGatesGpuPages), so the groups run side by side. To keep the suite's cost
+ * (webGatesNode, webGatesOrtPages, webGatesTfjsPages, webGatesTfjsWebglPage), so the groups run side by side. To keep the suite's cost
  * down they run at --scale small with few fresh cases per property (webGates.json): each baseline entry is still
  * exercised, since the corpus beside the baseline replays its counterexample first.
  *
@@ -23,7 +23,7 @@ interface WebGate {
   readonly runs: number;
   readonly pkg: string;
   readonly page: boolean;
-  readonly group: 'node' | 'wasm-pages' | 'gpu-pages';
+  readonly group: 'node' | 'ort-pages' | 'tfjs-pages' | 'tfjs-webgl-page';
   /** Why CI does not run this gate (its outcome is not repeatable); the test is skipped with this reason. */
   readonly notInCi?: string;
 }
