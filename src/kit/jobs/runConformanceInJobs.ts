@@ -44,9 +44,9 @@ const STOP_GRACE_MS = 1000;
 
 /**
  * The default job count (`kit.jobs.default`): every core for `--scale large`, one thread otherwise. A check
- * worker loads the kit again (~1.3 s of CPU through tsx, ~1.4 s more for mathjs) and warms its own JIT, which a
- * default run (~7 s on one thread) does not earn back: measured on 2 cores, near idle, `--jobs 2` took 13.5 s
- * wall against 7.9 s for `--jobs 1`.
+ * worker loads the kit again and warms its own JIT (~1.5 s of CPU), which a default run (~4 s on one thread,
+ * whose second core is already busy with V8's collector and compiler) does not earn back: measured on 2 cores,
+ * near idle, `--jobs 2` took 4.12 s wall against 3.97 s for `--jobs 1`; at `--scale large`, 92 s against 209 s.
  */
 export function defaultJobs(scale?: Scale): number {
   return scale === 'large' ? availableParallelism() : 1;
