@@ -4,6 +4,7 @@
  */
 import { declarationFor } from '../check/declaredNumerics.js';
 import { measureFingerprint } from './measureFingerprint.js';
+import { operatorById, type OperatorRecord } from '../operators/index.js';
 import type { Adapter } from '../adapter/contract.js';
 import type { CheckResult } from '../check/checkResult.js';
 import { checkFixture, goldenBase } from '../golden/checkFixture.js';
@@ -111,16 +112,23 @@ async function checkWithCorpus(adapter: Adapter, property: Property, seed: numbe
 }
 
 /**
- * `num.fingerprint`: when a conv2d value comparison fails under a direct declaration, measure what precision the
- * operator behaves like and attach it to those failures, if it is other than the declared one.
+ * `num.fingerprint`: when value comparisons of an operator with fingerprint cases (its record's fingerprintCalls) fail
+ * under a direct declaration, measure once per operator what precision it behaves like and attach that to the
+ * operator's failures, if it is other than the declared one.
  */
 export async function addFingerprints(adapter: Adapter, checks: CheckResult[]): Promise<void> {
-  const failing = checks.map((c, i) => [c, i] as const).filter(([c]) => c.status === 'failed' && c.operator === 'conv2d' && c.detail?.actual !== undefined);
-  if (failing.length === 0 || declarationFor(adapter, 'conv2d').algorithm !== 'direct') return;
-  const fingerprint = await measureFingerprint(adapter);
-  const like = fingerprint?.behavesLike;
-  if (fingerprint == null || (like != null && like.storage === fingerprint.declared.storage && like.accumulate === fingerprint.declared.accumulate)) return;
-  for (const [c, i] of failing) checks[i] = { ...c, fingerprint };
+  const failing = new Map<OperatorRecord, number[]>();
+  checks.forEach((c, i) => {
+    const record = c.status === 'failed' && c.detail?.actual !== undefined ? operatorById(c.operator) : undefined;
+    if (record?.fingerprintCalls !== undefined) failing.set(record, [...(failing.get(record) ?? []), i]);
+  });
+  for (const [record, indices] of failing) {
+    if (declarationFor(adapter, record.name).algorithm !== 'direct') continue;
+    const fingerprint = await measureFingerprint(adapter, record);
+    const like = fingerprint?.behavesLike;
+    if (fingerprint == null || (like != null && like.storage === fingerprint.declared.storage && like.accumulate === fingerprint.declared.accumulate)) continue;
+    for (const i of indices) checks[i] = { ...checks[i]!, fingerprint };
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import { conv2dGeometry, conv2dOutputShape } from '../shape/conv2dGeometry.js';
 import { conv2dCall, conv2dCaseArb } from '../../properties/arbitraries/conv2dCase.js';
 import { conv2dInvalidArb } from '../../properties/arbitraries/invalidCall.js';
 import { inputTensor, optionalInputTensor } from './callTensors.js';
+import { fingerprintCallsOf } from './fingerprintCases.js';
 import { isPairOf } from '../shape/pair.js';
 import { padForm } from '../shape/configurationPoint.js';
 import { BOUNDARIES, boundariesOverAxes, convAxisBoundaries, padLimitBoundaries, sameEvenKernel } from '../shape/boundaries.js';
@@ -69,6 +70,8 @@ export const conv2dOperator: OperatorRecord = {
     title: 'conv2d on small integers whose sums are exact in the declared formats matches the reference bit for bit (direct summation)',
     clauses: ['num.exact-integers', 'num.values.exact', 'num.values.exact.fill', 'num.declaration', 'num.bound.winograd', 'num.bound.fft', 'conv.definition'],
   },
+  // The cases are already in conv2d's layout: no bias, default options.
+  fingerprintCalls: () => fingerprintCallsOf((input, weight) => ({ op: 'conv2d', inputs: { input, weight, bias: null }, options: {} })),
   backward: {
     method: 'conv2dBackward',
     signature: [tensor('input'), tensor('weight'), tensor('bias', true), gradOutput, options],

@@ -7,6 +7,7 @@ import { convTranspose2dGeometry, convTranspose2dOutputShape } from '../shape/co
 import { convTranspose2dCall, convTranspose2dCaseArb } from '../../properties/arbitraries/convTranspose2dCase.js';
 import { convTranspose2dInvalidArb } from '../../properties/arbitraries/invalidCall.js';
 import { inputTensor, optionalInputTensor } from './callTensors.js';
+import { fingerprintCallsOf, swapLeadingLengths } from './fingerprintCases.js';
 import { COMMON_DEFINITION_CLAUSES, INVALID_CONFIGURATIONS_CLAUSES } from './commonClauses.js';
 import type { OperatorRecord } from './operatorRecord.js';
 import { isPairOf } from '../shape/pair.js';
@@ -63,6 +64,13 @@ export const convTranspose2dOperator: OperatorRecord = {
     title: 'convTranspose2d on small integers whose sums are exact in the declared formats matches the reference bit for bit (direct summation)',
     clauses: ['num.exact-integers', 'num.values.exact', 'num.values.exact.fill', 'num.declaration', 'convt.definition'],
   },
+  // Weight [C, O, k, k] (the case's values, read in that shape) and padding k − 1: the output is the H − k + 1 positions
+  // where the whole kernel overlaps the input (`shape.conv-transpose`), so each one sums C·k·k products.
+  fingerprintCalls: () =>
+    fingerprintCallsOf((input, weight) => {
+      const k = weight.shape[2] ?? 1;
+      return { op: 'convTranspose2d', inputs: { input, weight: swapLeadingLengths(weight), bias: null }, options: { padding: k - 1 } };
+    }),
   backward: {
     method: 'convTranspose2dBackward',
     signature: [tensor('input'), tensor('weight'), tensor('bias', true), gradOutput, options],

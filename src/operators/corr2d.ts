@@ -2,6 +2,7 @@
 import { corr2d, corr2dWithAbsSum } from '../reference/corr2d.js';
 import { corr2dCall, matrixCaseArb } from '../../properties/arbitraries/corr2dCase.js';
 import { inputTensor } from './callTensors.js';
+import { fingerprintCallsOf, planesSideBySide } from './fingerprintCases.js';
 import type { OperatorRecord } from './operatorRecord.js';
 import { tensor } from './signature.js';
 
@@ -35,4 +36,7 @@ export const corr2dOperator: OperatorRecord = {
     title: 'corr2d on small integers whose sums are exact in the declared formats matches the reference bit for bit (direct summation)',
     clauses: ['num.exact-integers', 'num.values.exact', 'num.values.exact.fill', 'num.declaration', 'num.bound.winograd', 'num.bound.fft', 'corr.definition'],
   },
+  // One plane: the case's channels side by side along the width (x [H, C·W], K [k, C·k]), so every output still sums
+  // C·k·k products; the positive cases' single output sums them all.
+  fingerprintCalls: () => fingerprintCallsOf((input, weight) => ({ op: 'corr2d', inputs: { x: planesSideBySide(input), k: planesSideBySide(weight) }, options: {} })),
 };

@@ -84,6 +84,12 @@ export interface OperatorRecord {
    * its cases with small integers — the default run's exact share (`num.values.exact`).
    */
   readonly exactIntegers?: PropertyText;
+  /**
+   * Set for an operator whose output is a sum of products and whose numerics are declared (`num.declaration`): the
+   * fixed cases of growing n its precision fingerprint runs when it fails its declaration (`num.fingerprint`), built
+   * by fingerprintCallsOf (fingerprintCases.ts) from this operator's way of making a call.
+   */
+  readonly fingerprintCalls?: () => readonly OperatorCall[];
   readonly backward?: BackwardRecord;
   /** The inputs the operator is linear in once `linearPart` drops its affine part (spec/gradients.md, `grad.adjoint`). */
   readonly linearIn?: readonly string[];
