@@ -10,6 +10,7 @@ import { pairOf } from '../shape/pair.js';
 import { padForm } from '../shape/configurationPoint.js';
 import { POOL_BOUNDARIES, boundariesOverAxes, poolAxisBoundaries } from '../shape/boundaries.js';
 import { inputTensor } from './callTensors.js';
+import { fingerprintCallsOf, planesSideBySide } from './fingerprintCases.js';
 import { COMMON_DEFINITION_CLAUSES, INVALID_CONFIGURATIONS_CLAUSES } from './commonClauses.js';
 import type { OperatorRecord } from './operatorRecord.js';
 import { gradOutput, options, tensor } from './signature.js';
@@ -59,6 +60,14 @@ export const avgPool2dOperator: OperatorRecord = {
     title: 'avgPool2d equals the float64 reference within the tolerance model',
     clauses: ['pool.avg.definition', 'pool.avg.count-include-pad', 'pool.avg.ceil-divisor', 'pool.avg.divisor-override', 'num.tolerance', 'num.tolerance.terms', ...COMMON_DEFINITION_CLAUSES],
   },
+  // One plane, the case's channels side by side along the width, and a [k, C·k] window at stride 1: each output is the
+  // mean of C·k·k inputs (the weight only gives the window's size), the positive cases' one output the mean of all.
+  fingerprintCalls: () =>
+    fingerprintCallsOf((input, weight) => {
+      const [, c = 1, k = 1] = weight.shape;
+      const plane = planesSideBySide(input);
+      return { op: 'avgPool2d', inputs: { input: { shape: [1, 1, ...plane.shape], data: plane.data } }, options: { kernelSize: [k, c * k], stride: 1 } };
+    }),
   backward: {
     method: 'avgPool2dBackward',
     signature: [tensor('input'), gradOutput, options],

@@ -1,8 +1,9 @@
 /**
  * The fixed cases a precision fingerprint runs (spec/numerics.md, `num.fingerprint`), for every operator whose output
- * is a sum of products: positive long sums (n = 64 to 4096, `num.bound.long-sums`), mixed-sign sums (n = 9 to 576) and
- * inputs below float16's normal range. Each case is a pair of tensors in conv2d's layout — input [1, C, H, W], weight
- * [O, C, k, k] — and each operator's record turns the pair into its own call, keeping n = C·k·k products per output.
+ * is a sum (of products, or of inputs for a mean): positive long sums (n = 64 to 4096, `num.bound.long-sums`),
+ * mixed-sign sums (n = 9 to 576) and inputs below float16's normal range. Each case is a pair of tensors in conv2d's
+ * layout — input [1, C, H, W], weight [O, C, k, k] — and each operator's record turns the pair into its own call,
+ * keeping n = C·k·k terms per output.
  */
 import type { TensorData } from '../adapter/contract.js';
 import type { OperatorCall } from '../adapter/operatorCall.js';

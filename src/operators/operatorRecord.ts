@@ -85,9 +85,9 @@ export interface OperatorRecord {
    */
   readonly exactIntegers?: PropertyText;
   /**
-   * Set for an operator whose output is a sum of products and whose numerics are declared (`num.declaration`): the
-   * fixed cases of growing n its precision fingerprint runs when it fails its declaration (`num.fingerprint`), built
-   * by fingerprintCallsOf (fingerprintCases.ts) from this operator's way of making a call.
+   * Set for an operator whose output is a sum (of products, or of inputs for a mean) under the declared numerics
+   * (`num.declaration`): the fixed cases of growing n its precision fingerprint runs when it fails its declaration
+   * (`num.fingerprint`), built by fingerprintCallsOf (fingerprintCases.ts) from this operator's way of making a call.
    */
   readonly fingerprintCalls?: () => readonly OperatorCall[];
   readonly backward?: BackwardRecord;

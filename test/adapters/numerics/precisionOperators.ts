@@ -5,9 +5,12 @@
  * kernel flipped and its in and out channels swapped (spec/conv-transpose2d.md, `convt.definition`): the inserted
  * zeros add products that are exactly 0, so each output is a direct sum of the same products a scatter would add.
  */
-import type { Adapter, ConvTranspose2dOptions, OperatorNumerics, TensorData } from '../../../src/adapter/contract.js';
+import type { Adapter, AvgPool2dOptions, ConvTranspose2dOptions, OperatorNumerics, TensorData } from '../../../src/adapter/contract.js';
+import { avgPoolDivisor, windowCols, windowRows } from '../../../src/reference/avgPool2d.js';
+import { avgPool2dGeometry } from '../../../src/shape/pool2dGeometry.js';
 import { convTranspose2dGeometry, type TransposedAxis } from '../../../src/shape/convTranspose2dGeometry.js';
 import { directConv2d, type Arithmetic } from './precisionAdapter.js';
+import { roundTo } from './roundTo.js';
 
 export function directCorr2d(arith: Arithmetic): (x: TensorData, k: TensorData) => TensorData {
   const conv = directConv2d(arith);
@@ -50,8 +53,26 @@ export function directConvTranspose2d(arith: Arithmetic): (input: TensorData, we
   };
 }
 
-/** A float32 adapter whose corr2d, conv2d and convTranspose2d compute in `arith`, each declaring `declared` (or nothing). */
+/** avgPool2d summing each window's stored inputs in `accumulate`, dividing once, storing the mean (`pool.avg.definition`). */
+export function directAvgPool2d(arith: Arithmetic): (input: TensorData, opts: AvgPool2dOptions) => TensorData {
+  const store = arith.store ?? ((v: number) => roundTo(arith.storage, v));
+  const acc = (v: number) => roundTo(arith.accumulate, v);
+  return (input, opts) => {
+    const g = avgPool2dGeometry(input.shape, opts);
+    const x = Float64Array.from(input.data, store);
+    const out = new Float64Array(g.batch * g.channels * g.h.out * g.w.out);
+    for (let p = 0; p < g.batch * g.channels; p++) for (let i = 0; i < g.h.out; i++) for (let j = 0; j < g.w.out; j++) {
+      const [[y0, y1], [x0, x1]] = [windowRows(g, i), windowCols(g, j)];
+      let s = 0;
+      for (let y = y0; y < y1; y++) for (let z = x0; z < x1; z++) s = acc(s + x[(p * g.h.size + y) * g.w.size + z]!);
+      out[(p * g.h.out + i) * g.w.out + j] = roundTo(arith.storage, acc(s / avgPoolDivisor(g, i, j)));
+    }
+    return { shape: [g.batch, g.channels, g.h.out, g.w.out], data: out };
+  };
+}
+
+/** A float32 adapter whose corr2d, conv2d, convTranspose2d and avgPool2d compute in `arith`, each declaring `declared` (or nothing). */
 export function summingPrecisionAdapter(name: string, arith: Arithmetic, declared: OperatorNumerics | undefined): Adapter {
-  const numerics = declared === undefined ? {} : { numerics: { corr2d: declared, conv2d: declared, convTranspose2d: declared } };
-  return { name, dtype: 'float32', ...numerics, corr2d: directCorr2d(arith), conv2d: directConv2d(arith), convTranspose2d: directConvTranspose2d(arith) };
+  const numerics = declared === undefined ? {} : { numerics: { corr2d: declared, conv2d: declared, convTranspose2d: declared, avgPool2d: declared } };
+  return { name, dtype: 'float32', ...numerics, corr2d: directCorr2d(arith), conv2d: directConv2d(arith), convTranspose2d: directConvTranspose2d(arith), avgPool2d: directAvgPool2d(arith) };
 }

@@ -1,5 +1,5 @@
 /**
- * The precision fingerprint (spec/numerics.md, `num.fingerprint`) beyond conv2d: corr2d and convTranspose2d adapters that
+ * The precision fingerprint (spec/numerics.md, `num.fingerprint`) beyond conv2d: corr2d, convTranspose2d and avgPool2d adapters that
  * declare float32 but round their inputs to TF32, or sum in float16, are fingerprinted as what they were built to do
  * (the Arithmetic they compute in, precisionOperators.ts), in the JSON and console reports; an honest float32 one
  * carries no fingerprint; failures are grouped so that each operator is measured once. The cases' sizes are the
@@ -30,9 +30,9 @@ const cases = [
 const schema = JSON.parse(readFileSync(new URL('../../../schema/report.schema.json', import.meta.url), 'utf8')) as object;
 const validate = new Ajv2020({ allErrors: true, strict: true, validateFormats: false }).compile(schema);
 
-const OPS = [{ name: 'corr2d', id: 'corr2d' }, { name: 'convTranspose2d', id: 'conv-transpose2d' }] as const;
+const OPS = [{ name: 'corr2d', id: 'corr2d' }, { name: 'convTranspose2d', id: 'conv-transpose2d' }, { name: 'avgPool2d', id: 'avg-pool2d' }] as const;
 
-describe('num.fingerprint for corr2d and convTranspose2d', () => {
+describe('num.fingerprint for corr2d, convTranspose2d and avgPool2d', () => {
   for (const { name, id } of OPS) {
     for (const { adapter, behaves, like } of cases) {
       it(`${id}: ${adapter.name} is fingerprinted as ${like} in the JSON and console reports`, async () => {
@@ -60,22 +60,29 @@ describe('num.fingerprint for corr2d and convTranspose2d', () => {
 
   it('measures each failing operator once, however many of its checks failed, and only operators with cases', async () => {
     const { adapter, calls } = counting(tf32);
-    const checks = [failedCheck('corr2d', 'definition'), failedCheck('conv-transpose2d', 'definition'), failedCheck('corr2d', 'exact-integers'), failedCheck('conv-transpose2d', 'exact-integers'), failedCheck('max-pool2d', 'definition'), { ...failedCheck('conv2d', 'definition'), status: 'passed' as const }];
+    const checks = [
+      failedCheck('corr2d', 'definition'), failedCheck('conv-transpose2d', 'definition'), failedCheck('corr2d', 'exact-integers'), failedCheck('conv-transpose2d', 'exact-integers'),
+      failedCheck('avg-pool2d', 'definition'), failedCheck('max-pool2d', 'definition'), { ...failedCheck('conv2d', 'definition'), status: 'passed' as const },
+    ];
     await addFingerprints(adapter, checks);
-    // 4 positive + 3 mixed-sign + 1 tiny case (fingerprintCases.ts).
-    expect(calls).toEqual({ corr2d: 8, convTranspose2d: 8 });
-    expect(checks.map((c) => c.fingerprint?.operator)).toEqual(['corr2d', 'convTranspose2d', 'corr2d', 'convTranspose2d', undefined, undefined]);
+    // 4 positive + 3 mixed-sign + 1 tiny case (fingerprintCases.ts); max-pool2d has no cases, conv2d did not fail.
+    expect(calls).toEqual({ corr2d: 8, convTranspose2d: 8, avgPool2d: 8 });
+    expect(checks.map((c) => c.fingerprint?.operator)).toEqual(['corr2d', 'convTranspose2d', 'corr2d', 'convTranspose2d', 'avgPool2d', undefined, undefined]);
     expect(checks[0]!.fingerprint).toBe(checks[2]!.fingerprint);
   });
 });
 
 describe('fingerprint cases', () => {
-  it('conv2d, corr2d and convTranspose2d have them, and they sum n = C·k·k = 64 … 4096, 9 … 576 and 36 products', () => {
-    expect(OPERATORS.filter((r) => r.fingerprintCalls !== undefined).map((r) => r.name)).toEqual(['corr2d', 'conv2d', 'convTranspose2d']);
+  it('conv2d, corr2d, convTranspose2d and avgPool2d have them, and they sum n = C·k·k = 64 … 4096, 9 … 576 and 36 terms', () => {
+    expect(OPERATORS.filter((r) => r.fingerprintCalls !== undefined).map((r) => r.name)).toEqual(['corr2d', 'conv2d', 'convTranspose2d', 'avgPool2d']);
+    const n = [64, 256, 1024, 4096, 9, 72, 576, 36];
     for (const name of ['conv2d', 'corr2d', 'convTranspose2d'] as const) {
       const record = operatorRecord(name);
-      expect(record.fingerprintCalls!().map((c) => record.terms(c)), name).toEqual([64, 256, 1024, 4096, 9, 72, 576, 36]);
+      expect(record.fingerprintCalls!().map((c) => record.terms(c)), name).toEqual(n);
     }
+    // avgPool2d's terms count the division too (`num.tolerance.terms`).
+    const avg = operatorRecord('avgPool2d');
+    expect(avg.fingerprintCalls!().map((c) => avg.terms(c))).toEqual(n.map((t) => t + 1));
   });
 
   // The raw pairs, input [1, C, k, k] and weight [1, C, k, k]; values are multiples of 2⁻¹⁰ in [1/2, 1], so every sum
@@ -92,8 +99,11 @@ describe('fingerprint cases', () => {
     return s;
   };
 
-  for (const [name, expected] of [['conv2d', dot], ['corr2d', dot], ['convTranspose2d', flippedDot]] as const) {
-    it(`${name}'s positive cases have one output, the sum of all C·k·k products`, () => {
+  // pool.avg.definition: the window is the whole plane; n is a power of two, so the mean is exact too.
+  const mean = ([x]: [TensorData, TensorData]) => Array.from(x.data).reduce((s, v) => s + v, 0) / x.data.length;
+
+  for (const [name, expected] of [['conv2d', dot], ['corr2d', dot], ['convTranspose2d', flippedDot], ['avgPool2d', mean]] as const) {
+    it(`${name}'s positive cases have one output, the sum (mean) of all C·k·k terms`, () => {
       const record = operatorRecord(name);
       const outputs = record.fingerprintCalls!().slice(0, 4).map((c) => Array.from(record.reference(c).data));
       expect(outputs).toEqual(positives.map((p) => [expected(p)]));
