@@ -1,7 +1,7 @@
 /**
  * The precision fingerprint (spec/numerics.md, `num.fingerprint`) beyond conv2d: corr2d, convTranspose2d and avgPool2d adapters that
  * declare float32 but round their inputs to TF32, or sum in float16, are fingerprinted as what they were built to do
- * (the Arithmetic they compute in, precisionOperators.ts), in the JSON and console reports; an honest float32 one
+ * (the Arithmetic they compute in, precisionOperators.ts), in the JSON, console and HTML reports; an honest float32 one
  * carries no fingerprint; failures are grouped so that each operator is measured once. The cases' sizes are the
  * brief's n = C·k·k, and the positive cases' single output is checked against a product sum written out here.
  */
@@ -13,6 +13,7 @@ import type { CheckResult } from '../../../src/check/checkResult.js';
 import { addFingerprints, runConformance } from '../../../src/kit/runConformance.js';
 import { formatConsoleReport } from '../../../src/kit/report/consoleReport.js';
 import { formatJsonReport } from '../../../src/kit/report/jsonReport.js';
+import { toHtmlReport } from '../../../src/kit/report/htmlReport.js';
 import { OPERATORS, operatorRecord } from '../../../src/operators/index.js';
 import { fingerprintCallsOf } from '../../../src/operators/fingerprintCases.js';
 import type { PrecisionFingerprint } from '../../../src/check/precisionFingerprint.js';
@@ -35,7 +36,7 @@ const OPS = [{ name: 'corr2d', id: 'corr2d' }, { name: 'convTranspose2d', id: 'c
 describe('num.fingerprint for corr2d, convTranspose2d and avgPool2d', () => {
   for (const { name, id } of OPS) {
     for (const { adapter, behaves, like } of cases) {
-      it(`${id}: ${adapter.name} is fingerprinted as ${like} in the JSON and console reports`, async () => {
+      it(`${id}: ${adapter.name} is fingerprinted as ${like} in the JSON, console and HTML reports`, async () => {
         const report = await runConformance(adapter, { only: `${id}.definition` });
         const check = report.checks.find((c) => c.id === `${id}.definition`);
         expect(check?.status).toBe('failed');
@@ -45,7 +46,9 @@ describe('num.fingerprint for corr2d, convTranspose2d and avgPool2d', () => {
         expect(fingerprint?.operator).toBe(name);
         expect(fingerprint?.declared).toEqual({ storage: 'float32', accumulate: 'float32' });
         expect(fingerprint?.behavesLike).toEqual(behaves);
-        expect(formatConsoleReport(report, () => 'replay', { color: false })).toContain(`${name} declares float32; behaves like ${like}`);
+        const says = `${name} declares float32; behaves like ${like}`;
+        expect(formatConsoleReport(report, () => 'replay', { color: false })).toContain(says);
+        expect(toHtmlReport(report)).toContain(says);
       });
     }
 
