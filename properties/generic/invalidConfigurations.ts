@@ -7,6 +7,7 @@
  */
 import { invokeOperator, type OperatorCall } from '../../src/adapter/operatorCall.js';
 import { isAdapterFailure } from '../../src/errors/adapterFailure.js';
+import { isUnsupported } from '../../src/adapter/unsupported.js';
 import { ConvkitError } from '../../src/errors/convkitError.js';
 import type { InvalidCall, OperatorRecord, PropertyText } from '../../src/operators/index.js';
 import { describeCall } from '../callAdapter.js';
@@ -34,6 +35,8 @@ export function invalidConfigurationsProperty(record: OperatorRecord & { invalid
         answered = await invokeOperator(adapter, call);
       } catch (e) {
         if (isAdapterFailure(e)) throw e; // no answer at all is not a rejection
+        // Nor is "I do not implement this call": the case is skipped (`kit.protocol.unsupported`), never passed.
+        if (isUnsupported(e)) throw e;
         // An adapter built on convkit's own errors must also say which rule (`err.typed`).
         if (e instanceof ConvkitError && e.clause !== breaks) {
           throw new PropertyFailure(`${call.op} error clause`, `§${e.clause} (${e.message})`, `§${breaks}`, describeCall(call), 'err.typed');

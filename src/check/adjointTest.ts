@@ -22,6 +22,7 @@ import { OPERATORS, operatorRecord } from '../operators/index.js';
 import { absoluteCall, absoluteTensor } from '../operators/callTensors.js';
 import { formatValue } from '../errors/convkitError.js';
 import { checkAdapterResult } from '../tensor/tensorData.js';
+import { isUnsupported } from '../adapter/unsupported.js';
 
 import { dot, randomSource, randomTensorData } from './randomTensor.js';
 
@@ -82,6 +83,8 @@ export async function adjointTest(adapter: Adapter, operator: LinearOperator, ca
     if (Math.abs(lhs - rhs) <= tolerance) return { ...result, status: 'passed' };
     return { ...result, status: 'failed', message: `⟨x, Aᵀy⟩=${rhs}, but should be ⟨Ax, y⟩=${lhs} (±${tolerance.toExponential(2)}) ${where} §grad.adjoint` };
   } catch (e) {
+    // The adapter's refusal of this one call (`kit.protocol.unsupported`) is its caller's to skip, never an error.
+    if (isUnsupported(e)) throw e;
     if (e instanceof UnsupportedOperator) return { ...empty, status: 'skipped', message: e.message };
     return { ...empty, status: 'error', message: `${call.op} threw ${(e as Error).message ?? String(e)} ${where}` };
   }

@@ -31,6 +31,7 @@ import type { Adapter, TensorData } from '../adapter/contract.js';
 import { invokeOperator, UnsupportedOperator, type OperatorCall } from '../adapter/operatorCall.js';
 import { formatValue } from '../errors/convkitError.js';
 import { checkAdapterResult } from '../tensor/tensorData.js';
+import { isUnsupported } from '../adapter/unsupported.js';
 import { differentiableInputs, invokeBackward } from '../adapter/operatorCall.js';
 import { unravel } from './compareTensors.js';
 import { randomSource, randomTensorData } from './randomTensor.js';
@@ -138,6 +139,8 @@ export async function gradcheck(adapter: Adapter, call: OperatorCall, c: Gradche
       : `grad ${failed.input}[${w.position.join(', ')}]=${w.analytic}, but should be ${w.numeric} (finite difference, ±${w.bound.toExponential(2)}; ${failed.mismatches} elements differ) ${where} §grad.gradcheck`;
     return { ...base, status: 'failed', inputs: results, message };
   } catch (e) {
+    // The adapter's refusal of this one call (`kit.protocol.unsupported`) is its caller's to skip, never an error.
+    if (isUnsupported(e)) throw e;
     if (e instanceof UnsupportedOperator) return { ...base, status: 'skipped', inputs: [], message: e.message };
     return { ...base, status: 'error', inputs: [], message: `${call.op} threw ${(e as Error).message ?? String(e)} ${where}` };
   }

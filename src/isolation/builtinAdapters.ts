@@ -51,7 +51,7 @@ export const BUILTIN_ADAPTERS: readonly BuiltinAdapter[] = [
   },
   {
     name: 'tfjs:wasm',
-    description: 'TensorFlow.js, WebAssembly backend, float32 (pooling and padding gradients with @tensorflow/tfjs; no convolution gradients: the backend has no Conv2DBackpropFilter kernel)',
+    description: 'TensorFlow.js, WebAssembly backend, float32 (pooling and padding gradients with @tensorflow/tfjs; no convolution gradients: the backend has no Conv2DBackpropFilter kernel; a call whose windows XNNPACK would run outside its buffers — a kernel longer than the padded input, or a ceil-mode window it does not write — is answered unsupported: src/adapters/tfjs-wasm/refusingOutOfBoundsWindows.ts)',
     install: 'npm i @tensorflow/tfjs-core @tensorflow/tfjs-backend-wasm (and @tensorflow/tfjs for the gradients)',
     module: { path: 'adapters/tfjs/wasm', exportName: 'default' },
   },
@@ -65,7 +65,7 @@ export const BUILTIN_ADAPTERS: readonly BuiltinAdapter[] = [
   },
   {
     name: 'page:tfjs:wasm',
-    description: 'TensorFlow.js, WebAssembly backend, in headless Chromium, float32, with pooling and padding gradients (no convolution gradients: the backend has no Conv2DBackpropFilter kernel)',
+    description: 'TensorFlow.js, WebAssembly backend, in headless Chromium, float32, with pooling and padding gradients (no convolution gradients: the backend has no Conv2DBackpropFilter kernel; the same calls as `tfjs:wasm` answered unsupported)',
     install: TFJS_PAGE_INSTALL('@tensorflow/tfjs-backend-wasm'),
     page: { path: 'adapters/tfjs-wasm/page', exportName: 'default', assets: TFJS_WASM_FILES.map((f) => ({ package: '@tensorflow/tfjs-backend-wasm', file: `dist/${f}` })), startTimeoutMs: 60_000, minCallTimeoutMs: 30_000 },
   },

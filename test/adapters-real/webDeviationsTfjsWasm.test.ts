@@ -2,7 +2,8 @@
  * The deviations of tfjs's WebAssembly backend that baselines/tfjs-wasm*.json records, confirmed without convkit:
  * tfjs-core and tfjs-backend-wasm called directly here, in NHWC as tfjs takes them, on each entry's minimal
  * counterexample. What the spec asks is derived by hand beside each call. When tfjs fixes one, its test fails
- * here, and the baseline entry is to be removed with it.
+ * here, and the baseline entry is to be removed with it. The last three are the calls the adapter refuses rather than
+ * answer (src/adapters/tfjs-wasm/refusingOutOfBoundsWindows.ts): when one of them stops failing, so can its refusal.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,6 +45,23 @@ describe.skipIf(!installed)(`tfjs-backend-wasm called directly${installed ? '' :
     expect(row([3, 1, 2, 5])).toEqual([1, 2, 3, 4]);
   });
 
+  it("a ceil-mode window tfjs counts beyond XNNPACK's floor count is never written, and the rest is read at tfjs's width (§pool.ceil-mode.last-window)", () => {
+    // NHWC 2×2 plane [[1, 2], [3, 4]], kernel 1, stride [1, 2], ceil. tfjs counts ⌈(2 − 1)/2⌉ + 1 = 2 columns (the
+    // second starts at column 2, past the input: the spec drops it, tfjs's CPU backend answers −∞ there); XNNPACK
+    // counts ⌊(2 − 1)/2⌋ + 1 = 1 and writes its 2×1 answer [1, 3] densely. So tfjs's [0, 0, 1] is row 1's 3, and its
+    // second row (elements 2 and 3) is never written: whatever the heap held, so it is not asserted.
+    const y = tf.maxPool(tf.tensor4d([1, 2, 3, 4], [1, 2, 2, 1]), [1, 1], [1, 2], 0, 'ceil');
+    expect(y.shape).toEqual([1, 2, 2, 1]);
+    expect(Array.from(y.dataSync()).slice(0, 2)).toEqual([1, 3]);
+  });
+
+  it('conv2d with a kernel taller than the padded input is handed to XNNPACK, not refused (§shape.positive)', () => {
+    // One row, kernel height 3, 'valid': tfjs's extent is trunc((1 − 3)/1 + 1) = −1, and it runs the kernel on it
+    // (XNNPACK's own count for it underflows: the writes land outside the output, read back later as stray values).
+    expect(tf.conv2d(tf.zeros([1, 1, 1, 1]) as Tf.Tensor4D, tf.ones([3, 1, 1, 1]) as Tf.Tensor4D, 1, 'valid').shape).toEqual([1, -1, 1, 1]);
+  });
+
+  // Last: a trap leaves the backend's memory corrupt for every later call (src/adapters/tfjs/restartingAfterTraps.ts).
   it('a ceil-mode window taller than the input reads outside the wasm memory (§pool.ceil-mode.last-window)', () => {
     // One row, kernel [2, 1], stride 2, ceil: the spec's one window holds row 0 (and, past the input, nothing), so
     // avg = x[0] = 0. tfjs hands XNNPACK a window taller than the unpadded input: a trap here, in a fresh process

@@ -38,6 +38,21 @@ describe('Unsupported answers', () => {
     expect(r.message).toBe('adapter never answered every case unsupported: no conv2d call at all');
   });
 
+  it('an invalid call answered unsupported is not taken for a rejection: the check is skipped, never passed', async () => {
+    const invalid = catalogue.find((p) => p.id === 'conv2d.invalid-configurations-rejected')!;
+    const r = await checkProperty(never, invalid, run);
+    expect(r.status).toBe('skipped');
+    expect(r.message).toBe('adapter never answered every case unsupported: no conv2d call at all');
+  });
+
+  it('the dot-product test and gradcheck pass an unsupported answer on: skipped, never an error', async () => {
+    const noPool: Adapter = { name: 'no-pool', dtype: 'float64', avgPool2d: () => { throw new Unsupported('no average pool'); }, avgPool2dBackward: reference.avgPool2dBackward! };
+    for (const id of ['avg-pool2d.backward-is-adjoint', 'avg-pool2d.gradcheck']) {
+      const r = await checkProperty(noPool, catalogue.find((p) => p.id === id)!, run);
+      expect([id, r.status, r.message]).toEqual([id, 'skipped', 'adapter no-pool answered every case unsupported: no average pool']);
+    }
+  });
+
   it('a golden fixture answered unsupported is skipped', async () => {
     const fixture = loadFixtures().find((f) => f.kind === 'forward' && f.op === 'conv2d')!;
     const r = await checkFixture(never, fixture);

@@ -2,7 +2,8 @@
  * TensorFlow.js on its WebAssembly backend, in a Chromium page (`--adapter page:tfjs:wasm`; in Node it is
  * `--adapter tfjs:wasm`, ../tfjs/wasm.ts): the operators of ../tfjs with tfjs's registered gradients, computed
  * by XNNPACK compiled to WASM SIMD, but for the convolution gradients, whose kernel the backend lacks
- * (withoutMissingKernels.ts). The .wasm files are served by the page channel beside the bundle, under
+ * (withoutMissingKernels.ts); the calls whose windows XNNPACK would run outside its buffers are refused
+ * (refusingOutOfBoundsWindows.ts). The .wasm files are served by the page channel beside the bundle, under
  * /assets/ (the assets of the built-in entry in src/isolation/builtinAdapters.ts). The page is not
  * cross-origin isolated, so there is no SharedArrayBuffer and tfjs picks the single-threaded SIMD build.
  * Arithmetic: float32 storage and float32 sums (XNNPACK's f32 kernels; numerics.ts).
@@ -15,6 +16,7 @@ import { buildTfjsAdapter } from '../tfjs/buildTfjsAdapter.js';
 import { restartingAfterTraps } from '../tfjs/restartingAfterTraps.js';
 import { TFJS_WASM_NUMERICS } from './numerics.js';
 import { withoutMissingKernels } from './withoutMissingKernels.js';
+import { refusingOutOfBoundsWindows } from './refusingOutOfBoundsWindows.js';
 
 export { TFJS_WASM_NUMERICS };
 
@@ -32,5 +34,5 @@ async function restartAfterTrap(e: unknown): Promise<void> {
   await tf.setBackend('wasm');
 }
 
-const adapter = withoutMissingKernels(tf, buildTfjsAdapter(tf, { name: `tfjs-core ${tf.version_core} (wasm backend in Chromium)`, gradients: true }));
+const adapter = refusingOutOfBoundsWindows(withoutMissingKernels(tf, buildTfjsAdapter(tf, { name: `tfjs-core ${tf.version_core} (wasm backend in Chromium)`, gradients: true })));
 export default declareNumerics(restartingAfterTraps(adapter, restartAfterTrap), TFJS_WASM_NUMERICS);

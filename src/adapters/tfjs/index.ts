@@ -17,6 +17,7 @@
 import type { Adapter } from '../../adapter/contract.js';
 import { buildTfjsAdapter } from './buildTfjsAdapter.js';
 import { withoutMissingKernels } from '../tfjs-wasm/withoutMissingKernels.js';
+import { refusingOutOfBoundsWindows } from '../tfjs-wasm/refusingOutOfBoundsWindows.js';
 import { restartingAfterTraps } from './restartingAfterTraps.js';
 import { loadTfjs, TFJS_BACKENDS, type TfjsBackend } from './tfjsRuntime.js';
 
@@ -38,6 +39,8 @@ export async function tfjsAdapter(options: TfjsAdapterOptions = {}): Promise<Ada
     name: `tfjs-core ${tf.version_core} (${backend} backend${gradients ? '' : '; no gradients: npm i @tensorflow/tfjs to check them'})`,
     gradients,
   });
-  // The wasm backend lacks Conv2DBackpropFilter: its convolution gradients are not offered (../tfjs-wasm/withoutMissingKernels.ts).
-  return backend === 'wasm' ? restartingAfterTraps(withoutMissingKernels(tf, adapter), restartAfterTrap) : adapter;
+  // The wasm backend lacks Conv2DBackpropFilter: its convolution gradients are not offered (../tfjs-wasm/withoutMissingKernels.ts);
+  // the calls whose windows XNNPACK would run outside its buffers are refused (../tfjs-wasm/refusingOutOfBoundsWindows.ts).
+  if (backend !== 'wasm') return adapter;
+  return restartingAfterTraps(refusingOutOfBoundsWindows(withoutMissingKernels(tf, adapter)), restartAfterTrap);
 }

@@ -14,6 +14,24 @@ type ExplicitPadding = [[number, number], [number, number], [number, number], [n
 export { pairOf as pair } from '../../shape/pair.js';
 import { pairOf as pair } from '../../shape/pair.js';
 
+/**
+ * Sides of conv2d's padding as the adapter hands them to tfjs (also read by ../tfjs-wasm/refusingOutOfBoundsWindows.ts);
+ * 'same' split as tf (and `conv.padding.same.torch`): the odd row goes after.
+ */
+export function tfjsConvSides(o: Conv2dOptions, kh: number, kw: number): Pads {
+  const p = o.padding;
+  if (p === undefined || p === 'valid') return { top: 0, bottom: 0, left: 0, right: 0 };
+  if (p === 'same') {
+    const [dh, dw] = pair(o.dilation, 1);
+    const th = dh * (kh - 1);
+    const tw = dw * (kw - 1);
+    return { top: Math.floor(th / 2), bottom: th - Math.floor(th / 2), left: Math.floor(tw / 2), right: tw - Math.floor(tw / 2) };
+  }
+  if (typeof p === 'object' && !Array.isArray(p)) return p;
+  const [ph, pw] = pair(p as Pair, 0);
+  return { top: ph, bottom: ph, left: pw, right: pw };
+}
+
 /** The operators on one tfjs instance (the user's installation, loaded by tfjsRuntime.ts). */
 export function tfjsOperators(tf: typeof Tf) {
   const toNhwc = (x: Tf.Tensor): T4 => tf.transpose(x as T4, [0, 2, 3, 1]);
@@ -28,28 +46,13 @@ export function tfjsOperators(tf: typeof Tf) {
     return tf.concat(xs.map((xi, g) => one(xi, ws[g]!)), 3) as T4;
   }
 
-  /** Sides of conv2d's padding; 'same' split as tf (and `conv.padding.same.torch`): the odd row goes after. */
-  function convSides(o: Conv2dOptions, kh: number, kw: number): Pads {
-    const p = o.padding;
-    if (p === undefined || p === 'valid') return { top: 0, bottom: 0, left: 0, right: 0 };
-    if (p === 'same') {
-      const [dh, dw] = pair(o.dilation, 1);
-      const th = dh * (kh - 1);
-      const tw = dw * (kw - 1);
-      return { top: Math.floor(th / 2), bottom: th - Math.floor(th / 2), left: Math.floor(tw / 2), right: tw - Math.floor(tw / 2) };
-    }
-    if (typeof p === 'object' && !Array.isArray(p)) return p;
-    const [ph, pw] = pair(p as Pair, 0);
-    return { top: ph, bottom: ph, left: pw, right: pw };
-  }
-
   function conv2d(x: T4, w: T4, b: Tf.Tensor1D | null, o: Conv2dOptions = {}): T4 {
     const [, , kh, kw] = w.shape;
     const mode = o.paddingMode ?? 'zeros';
     let xh = toNhwc(x);
     let pad: 'valid' | 'same' | ExplicitPadding;
     if (mode === 'reflect') {
-      const s = convSides(o, kh, kw);
+      const s = tfjsConvSides(o, kh, kw);
       xh = tf.mirrorPad(xh, spatial(s.top, s.bottom, s.left, s.right), 'reflect');
       pad = 'valid';
     } else if (mode !== 'zeros') {
@@ -57,7 +60,7 @@ export function tfjsOperators(tf: typeof Tf) {
     } else if (o.padding === 'same' || o.padding === 'valid') {
       pad = o.padding;
     } else {
-      const s = convSides(o, kh, kw);
+      const s = tfjsConvSides(o, kh, kw);
       pad = spatial(s.top, s.bottom, s.left, s.right);
     }
     const strides = pair(o.stride, 1);
