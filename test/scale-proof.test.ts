@@ -9,6 +9,7 @@
  * Only properties that call an operator the adapter breaks are run: the others call the reference alone.
  */
 import { describe, expect, it } from 'vitest';
+import { FULL_TIER, FULL_TIER_ONLY } from './tier.js';
 import type { Adapter, OperatorName } from '../src/adapter/contract.js';
 import { reference } from '../src/adapter/referenceAdapter.js';
 import type { CheckResult } from '../src/check/checkResult.js';
@@ -70,7 +71,7 @@ describe(`${scaleBrokenAdapters.length} scale broken adapters: caught, and shrun
   }
 
   for (const seed of OTHER_SEEDS) {
-    it(`seed ${seed}: each is caught and shrunk to its minimal configuration within ${DEFAULT_RUNS} runs`, async () => {
+    it.skipIf(!FULL_TIER)(`seed ${seed}${FULL_TIER ? '' : ` — skipped: ${FULL_TIER_ONLY}`}: each is caught and shrunk to its minimal configuration within ${DEFAULT_RUNS} runs`, async () => {
       const missed: string[] = [];
       for (const b of scaleBrokenAdapters) {
         const first = firstTried.get(b.adapter.name) ?? [];

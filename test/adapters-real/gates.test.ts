@@ -2,7 +2,8 @@
  * CI's gate for the real libraries: each adapter's whole conformance run (default seed, runs and scale) against its
  * baseline, with --strict — a new failure, or a deviation that went away, fails the build. Runs on copies of
  * the baseline and its corpus, so the tests never write into baselines/. The adapters are named as a user
- * names them: the built-in `--adapter tfjs`, `onnxruntime`, `onnxruntime:float64`, `pytorch`.
+ * names them: the built-in `--adapter tfjs`, `onnxruntime`, `onnxruntime:float64`, `pytorch`. Full tier only
+ * (test/tier.ts): four whole default-scale runs of real libraries cost minutes; CI runs them.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { torchAvailable } from '../pytorch/torchOracle.js';
 import { cliArgs } from '../cliCommand.js';
+import { FULL_TIER, FULL_TIER_ONLY } from '../tier.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const installed = (pkg: string) => existsSync(join(root, 'node_modules', pkg, 'package.json'));
@@ -24,7 +26,8 @@ const gates = [
 
 describe('real libraries against their baselines (convkit run --baseline --strict)', () => {
   for (const g of gates) {
-    it.skipIf(!g.available)(`${g.library}${g.available ? '' : ` — skipped: ${g.missing}`}`, () => {
+    const why = !FULL_TIER ? FULL_TIER_ONLY : g.available ? '' : g.missing;
+    it.skipIf(why !== '')(`${g.library}${why === '' ? '' : ` — skipped: ${why}`}`, () => {
       const dir = mkdtempSync(join(tmpdir(), `convkit-gate-${g.library}-`));
       const baseline = join(dir, `${g.baseline}.json`);
       copyFileSync(join(root, 'baselines', `${g.baseline}.json`), baseline);

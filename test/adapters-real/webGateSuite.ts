@@ -1,7 +1,8 @@
 /**
  * CI's gate for the web backends (issue 12): each built-in web adapter's conformance run against its baseline
  * with --strict (webGateRun.ts), as gates.test.ts does for the Node libraries — a new failure, or a deviation
- * that went away, fails the build. They run in every `npm test`, one group of webGates.json per test file
+ * that went away, fails the build. They belong to the full tier (test/tier.ts: CONVKIT_TESTS=full, which .ci/run
+ * sets; a GPU page on SwiftShader takes minutes), and run one group of webGates.json per test file
  * (webGatesNode, webGatesOrtPages, webGatesTfjsPages, webGatesTfjsWebglPage), so the groups run side by side. To keep the suite's cost
  * down they run at --scale small with few fresh cases per property (webGates.json): each baseline entry is still
  * exercised, since the corpus beside the baseline replays its counterexample first.
@@ -15,6 +16,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findChromium } from '../../src/isolation/page/findChromium.js';
 import { installed, runWebGate } from './webGateRun.js';
+import { FULL_TIER, FULL_TIER_ONLY } from '../tier.js';
 
 interface WebGate {
   /** Its baseline is baselines/<name>.json; its matrix column has this name. */
@@ -48,7 +50,7 @@ const GATE_MS = 600_000;
 
 export function describeWebGates(group: WebGate['group']): void {
   const chromium = chromiumMissing();
-  const missing = (g: WebGate): string => (g.notInCi !== undefined ? `not in CI: ${g.notInCi}` : !installed(g.pkg) ? `${g.pkg} is not installed` : g.page && chromium !== '' ? chromium : '');
+  const missing = (g: WebGate): string => (!FULL_TIER ? FULL_TIER_ONLY : g.notInCi !== undefined ? `not in CI: ${g.notInCi}` : !installed(g.pkg) ? `${g.pkg} is not installed` : g.page && chromium !== '' ? chromium : '');
   describe(`web backends (${group}) against their baselines (convkit run --scale small --baseline --strict)`, () => {
     for (const g of WEB_GATES.filter((x) => x.group === group)) {
       const why = missing(g);

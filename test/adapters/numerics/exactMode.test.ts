@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { onSeeds, proofSeeds } from '../../tier.js';
 import type { Adapter } from '../../../src/adapter/contract.js';
 import { reference } from '../../../src/adapter/referenceAdapter.js';
 import { exactCase, exactFillFor, exactValue, nonZeroShare, reductionEstimate } from '../../../src/check/valuesExact.js';
@@ -19,7 +20,8 @@ import { fftAdapter } from './fftAdapter.js';
 import { directConv2d, oneUlpOff, precisionAdapter } from './precisionAdapter.js';
 import { winogradAdapter } from './winogradAdapter.js';
 
-const SEEDS = [20261121, 7, 1234567];
+/** Three seeds in the full tier, the default one in the quick tier (test/tier.ts). */
+const SEEDS = proofSeeds([20261121, 7, 1234567]);
 const exact: ConformanceOptions = { values: 'exact' };
 
 describe('the exact fill (num.values.exact.fill)', () => {
@@ -107,7 +109,7 @@ describe('exact mode (num.values.exact)', () => {
     winogradAdapter('winograd-f4', WINOGRAD_F4_3, { algorithm: 'winograd', winogradTile: 4 }),
   ];
   for (const adapter of honest) {
-    it(`${adapter.name}, honestly declared, has no failure in exact mode on three seeds`, async () => {
+    it(`${adapter.name}, honestly declared, has no failure in exact mode ${onSeeds(SEEDS)}`, async () => {
       for (const seed of SEEDS) {
         const report = await runConformance(adapter, { ...exact, seed });
         // An FFT poisons its whole plane with one NaN, so conv2d.nan-propagation is vacuous for it in a default run too.
@@ -118,7 +120,7 @@ describe('exact mode (num.values.exact)', () => {
     }, 400_000);
   }
 
-  it('the reference adapter has no failure in exact mode on three seeds', async () => {
+  it(`the reference adapter has no failure in exact mode ${onSeeds(SEEDS)}`, async () => {
     for (const seed of SEEDS) {
       const report = await runConformance(reference, { ...exact, seed });
       const bad = report.checks.filter((c) => c.status !== 'passed' && c.status !== 'skipped').map((c) => `${c.id}: ${c.status} ${c.message}`);

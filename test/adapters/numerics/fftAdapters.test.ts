@@ -5,14 +5,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runConformance } from '../../../src/kit/runConformance.js';
+import { onSeeds, proofSeeds } from '../../tier.js';
 import { fftAdapter } from './fftAdapter.js';
 import { exactly } from '../exactly.js';
 
-const SEEDS = [20261121, 7, 1234567];
+/** Three seeds in the full tier, the default one in the quick tier (test/tier.ts). */
+const SEEDS = proofSeeds([20261121, 7, 1234567]);
 
 describe('FFT adapters judged by their declarations', () => {
   for (const precision of ['float64', 'float32'] as const) {
-    it(`${precision} FFT convolution, declared, has no failure on three seeds`, async () => {
+    it(`${precision} FFT convolution, declared, has no failure ${onSeeds(SEEDS)}`, async () => {
       const adapter = fftAdapter(`fft-${precision}`, precision, { algorithm: 'fft' });
       for (const seed of SEEDS) {
         const report = await runConformance(adapter, { seed });

@@ -5,10 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runConformance } from '../../../src/kit/runConformance.js';
+import { onSeeds, proofSeeds } from '../../tier.js';
 import { precisionAdapter } from './precisionAdapter.js';
 import { describeFingerprint } from '../../../src/check/precisionFingerprint.js';
 
-const SEEDS = [20261121, 7, 1234567];
+/** Three seeds in the full tier, the default one in the quick tier (test/tier.ts). */
+const SEEDS = proofSeeds([20261121, 7, 1234567]);
 
 const honest = [
   precisionAdapter('tf32-inputs-float32-sums', 'float32', { storage: 'tf32', accumulate: 'float32' }, { storage: 'tf32', accumulate: 'float32' }),
@@ -23,7 +25,7 @@ const dishonest = [
 
 describe('reduced-precision adapters judged by their declarations', () => {
   for (const adapter of honest) {
-    it(`${adapter.name}, declared honestly, has no failure on three seeds`, async () => {
+    it(`${adapter.name}, declared honestly, has no failure ${onSeeds(SEEDS)}`, async () => {
       for (const seed of SEEDS) {
         const report = await runConformance(adapter, { seed });
         const failed = report.checks.filter((c) => c.status === 'failed' || c.status === 'error').map((c) => `${c.id}: ${c.message}`);

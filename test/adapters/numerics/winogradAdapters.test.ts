@@ -5,18 +5,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runConformance } from '../../../src/kit/runConformance.js';
+import { onSeeds, proofSeeds } from '../../tier.js';
 import { WINOGRAD_F2_3, WINOGRAD_F4_3, type WinogradTransform } from '../../../src/check/winogradTransforms.js';
 import { winogradAdapter } from './winogradAdapter.js';
 import { exactly } from '../exactly.js';
 
-const SEEDS = [20261121, 7, 1234567];
+/** Three seeds in the full tier, the default one in the quick tier (test/tier.ts). */
+const SEEDS = proofSeeds([20261121, 7, 1234567]);
 
 /** F(4, 3) with G's 1/12 mistyped as 1/16 (row 3: [1/24, 1/12, 1/6] per Lavin & Gray's §4.2). */
 const wrongConstant: WinogradTransform = { ...WINOGRAD_F4_3, G: WINOGRAD_F4_3.G.map((row, i) => (i === 3 ? [1 / 24, 1 / 16, 1 / 6] : row)) };
 
 describe('Winograd adapters judged by their declarations', () => {
   for (const [t, m] of [[WINOGRAD_F2_3, 2], [WINOGRAD_F4_3, 4]] as const) {
-    it(`float32 F(${m}×${m}, 3×3), declared, has no failure on three seeds`, async () => {
+    it(`float32 F(${m}×${m}, 3×3), declared, has no failure ${onSeeds(SEEDS)}`, async () => {
       const adapter = winogradAdapter(`winograd-f${m}`, t, { algorithm: 'winograd', winogradTile: m });
       for (const seed of SEEDS) {
         const report = await runConformance(adapter, { seed });
