@@ -63,3 +63,46 @@ describe('scale broken adapters: right on tiny cases, wrong on their stated mini
     });
   }
 });
+
+/**
+ * The two adapters that mimic onnxruntime-web 1.30's WebGPU provider answer what that library answered on the
+ * same calls (golden values measured on it in Chromium: test/adapters-real/webDeviationsOrtWebgpu.test.ts and a
+ * one-hot scan), not what the reference computes.
+ */
+describe('the ORT WebGPU mimics answer what ORT WebGPU answered', () => {
+  const t = (shape: number[], data: number[]): TensorData => ({ shape, data: Float64Array.from(data) });
+  const byName = (name: string) => scaleBrokenAdapters.find((b) => b.adapter.name === name)!.adapter;
+  const rows = (c: number, w: number) => t([1, c, 1, w], Array.from({ length: c * w }, (_, i) => Math.floor(i / w) + 1));
+  const ones = (o: number, c: number, kw: number) => t([o, c, 1, kw], new Array<number>(o * c * kw).fill(1));
+
+  it('conv2d, channel c = c + 1 on 1 × 3, all-ones 4 × C × 1 × 2 weights: C = 6 sums channels 1 2 3 twice (24), C = 9 sums 1 2 3 1 2 3 2 3 4 (42)', async () => {
+    const conv = byName('ort-webgpu-conv-vec3-channels');
+    expect(Array.from((await conv.conv2d!(rows(6, 3), ones(4, 6, 2), null, {})).data)).toEqual(new Array<number>(8).fill(24));
+    expect(Array.from((await conv.conv2d!(rows(9, 3), ones(4, 9, 2), null, {})).data)).toEqual(new Array<number>(8).fill(42));
+    // ORT's matmul path (kernel = input) and 4 channels (vec4) are right: 3·21 = 63 and 2·10 = 20.
+    expect(Array.from((await conv.conv2d!(rows(6, 3), ones(4, 6, 3), null, {})).data)).toEqual(new Array<number>(4).fill(63));
+    expect(Array.from((await conv.conv2d!(rows(4, 3), ones(4, 4, 2), null, {})).data)).toEqual(new Array<number>(8).fill(20));
+  });
+
+  it('convTranspose2d, x = [1, 2, 3, 4] (one pixel), W = [10, 20, 30, 40]: groups 2 → [50, 0]; groups 4 → [10, 40, 90, 160]; 6 channels in 3 groups → [50, 390, 0]', async () => {
+    const convT = byName('ort-webgpu-convt-vec2-group-weights');
+    const x = t([1, 4, 1, 1], [1, 2, 3, 4]);
+    const w = t([4, 1, 1, 1], [10, 20, 30, 40]);
+    expect(Array.from((await convT.convTranspose2d!(x, w, null, { groups: 2 })).data)).toEqual([50, 0]);
+    expect(Array.from((await convT.convTranspose2d!(x, w, null, { groups: 4 })).data)).toEqual([10, 40, 90, 160]);
+    const x6 = t([1, 6, 1, 1], [1, 2, 3, 4, 5, 6]);
+    const w6 = t([6, 1, 1, 1], [10, 20, 30, 40, 50, 60]);
+    expect(Array.from((await convT.convTranspose2d!(x6, w6, null, { groups: 3 })).data)).toEqual([50, 390, 0]);
+  });
+
+  it('convTranspose2d with a 2 × 2 kernel: group 1 takes taps 1, 2, 3 of channels 0 and 1 for its taps 0, 1, 2 (one-hot scan)', async () => {
+    const convT = byName('ort-webgpu-convt-vec2-group-weights');
+    const w = t([4, 1, 2, 2], Array.from({ length: 16 }, (_, i) => 2 ** i));
+    const oneHot = (c: number) => t([1, 4, 1, 1], [0, 1, 2, 3].map((i) => (i === c ? 1 : 0)));
+    // Output channel 1 (positions 4 … 7) for x = e2 and e3; ORT's last tap read the weight's last pair (2¹¹, 2¹⁵), here 0.
+    expect(Array.from((await convT.convTranspose2d!(oneHot(2), w, null, { groups: 2 })).data).slice(4, 7)).toEqual([2 ** 1, 2 ** 2, 2 ** 3]);
+    expect(Array.from((await convT.convTranspose2d!(oneHot(3), w, null, { groups: 2 })).data).slice(4, 7)).toEqual([2 ** 5, 2 ** 6, 2 ** 7]);
+    // Group 0 is right: e0 and e1 get their own taps 0 … 3.
+    expect(Array.from((await convT.convTranspose2d!(oneHot(1), w, null, { groups: 2 })).data).slice(0, 4)).toEqual([2 ** 4, 2 ** 5, 2 ** 6, 2 ** 7]);
+  });
+});

@@ -2,7 +2,9 @@
  * Realistic optimised-kernel bugs that show only at realistic scale or at a boundary (issue 10, "Proof"). Each
  * wraps the reference and breaks one path: channel tails, partial output tiles, odd batches, big kernels,
  * depthwise multipliers, SIMD max pooling and NaN, blocked reductions, sub-pixel transposed convolution, wide
- * pool padding, per-plane faults, the circular pad = size boundary and index arithmetic past 2048.
+ * pool padding, per-plane faults, the circular pad = size boundary and index arithmetic past 2048; and two bugs
+ * of a real library, onnxruntime-web 1.30's WebGPU provider (spec/numerics.md `num.calibration.declarations`),
+ * each as that library computes it, measured there with one-hot inputs and power-of-two weights.
  *
  * Each says the smallest configuration that shows it (`minimal`, what shrinking must reach) and gives two
  * concrete cases as benchdnn-style descriptors (spec/shape-descriptors.md) or plain calls: `tiny`, where it
@@ -10,6 +12,7 @@
  */
 import type { Adapter, AvgPool2dOptions, Conv2dOptions, ConvTranspose2dOptions, MaxPool2dOptions, Pads, TensorData } from '../../src/adapter/contract.js';
 import { reference } from '../../src/adapter/referenceAdapter.js';
+import { conv2dGeometry } from '../../src/shape/conv2dGeometry.js';
 import { circularPadWith, conv2dReducing, maxPoolWith, toFloat16 } from './scaleKernels.js';
 
 /** A call to check: a descriptor line (conv, deconv, pools) or a pad2d call; `nan` puts NaN at each plane's first element. */
@@ -37,6 +40,55 @@ function broken(name: string, bug: string, minimal: Record<string, number>, tiny
 /** A copy of t with `f(index, value)` applied to every element. */
 const mapData = (t: TensorData, f: (k: number, v: number) => number): TensorData => ({ shape: [...t.shape], data: Float64Array.from(t.data, (v, k) => f(k, v)) });
 const dims = (t: TensorData) => t.shape as [number, number, number, number];
+
+/**
+ * ORT WebGPU's Conv2dMMProgram reads a channels-last input in packs of 3 channels when C % 3 = 0, C % 4 ≠ 0 and
+ * O % 4 = 0, but the pack starting at channel 3p is read from channel ⌊3p/4⌋ (conv2d_mm.cc indexes `xCh / 4`
+ * for both packings): channel c of the input it sums is ⌊3⌊c/3⌋/4⌋ + c mod 3. Measured on ORT with one-hot
+ * inputs: C = 9 reads channels 0 1 2 0 1 2 1 2 3; C = 15 reads 0 … 2, 0 … 2, 1 … 3, 2 … 4, 3 … 5.
+ */
+function vec3PackRead(x: TensorData): TensorData {
+  const [, c, h, wd] = dims(x);
+  const plane = h * wd;
+  return mapData(x, (k) => {
+    const ch = Math.floor(k / plane) % c;
+    const read = Math.floor((3 * Math.floor(ch / 3)) / 4) + (ch % 3);
+    return x.data[k + (read - ch) * plane]!;
+  });
+}
+
+/**
+ * Whether ORT sends the conv to Conv2dMMProgram: one group, and neither of its matmul shapes — a 1 × 1 kernel at
+ * stride 1 or a kernel the size of the input, each with no leading pads — on the Conv node, which for a padding
+ * mode other than zeros gets the input already padded by a Pad node and pads 0 (src/adapters/onnxruntime/ortGraphs.ts).
+ */
+function takesConv2dMM(x: TensorData, w: TensorData, o: Conv2dOptions): boolean {
+  const g = conv2dGeometry(x.shape, w.shape, null, o);
+  if (g.groups !== 1) return false;
+  const zeros = g.paddingMode === 'zeros';
+  const [top, left] = zeros ? [g.pads.top, g.pads.left] : [0, 0];
+  const [h, wd] = zeros ? [g.h.size, g.w.size] : [g.h.size + g.pads.top + g.pads.bottom, g.w.size + g.pads.left + g.pads.right];
+  const unpadded = top === 0 && left === 0;
+  const pointwise = g.h.kernel === 1 && g.w.kernel === 1 && g.h.stride === 1 && g.w.stride === 1;
+  return !(unpadded && (pointwise || (g.h.kernel === h && g.w.kernel === wd)));
+}
+
+/**
+ * ORT WebGPU's ConvTranspose2DProgram with 2 input channels and 1 output channel per group (groups ≥ 2) keeps the
+ * weight as [kh, kw, C] and reads group g's two channels as one vec2 at scalar t·C + 4g instead of t·C + 2g (tap
+ * t = a·kw + b; the group's first scalar channel 2g used as a vec2 index). Measured on ORT with one-hot inputs:
+ * for a 2 × 2 kernel and 4 channels, group 1 reads taps 1, 2, 3 of channels 0 and 1 for taps 0, 1, 2. Past the
+ * end it reads 0 here; ORT answered 0 or the weight's last pair, as its buffer allowed.
+ */
+function vec2GroupWeights(w: TensorData): TensorData {
+  const [c, , kh, kw] = dims(w);
+  const taps = kh * kw;
+  const stored = (k: number) => (k < c * taps ? w.data[(k % c) * taps + Math.floor(k / c)]! : 0);
+  return mapData(w, (k) => {
+    const ch = Math.floor(k / taps);
+    return stored((k % taps) * c + 4 * Math.floor(ch / 2) + (ch % 2));
+  });
+}
 
 export const scaleBrokenAdapters: ScaleBrokenAdapter[] = [
   broken('conv-channel-tail-dropped', `the vector loop over input channels (width ${SIMD}) drops the last C_g mod ${SIMD} channels when C_g > ${SIMD}`,
@@ -143,5 +195,20 @@ export const scaleBrokenAdapters: ScaleBrokenAdapter[] = [
   broken('maxpool-float16-offsets', 'in-plane element offsets y·W + x go through a float16 index buffer, exact only up to 2048: past it odd offsets round to even',
     { planeElements: 2050 }, { descriptor: '--pool mb1ic2ih8kh2sh2' }, { descriptor: '--pool mb1ic1ih1iw2050kh1kw1' }, {
       maxPool2d: maxPoolWith({ nanWins: () => true, offset: toFloat16 }),
+    }),
+  broken('ort-webgpu-conv-vec3-channels', 'with one group, C a multiple of 3 but not of 4 and O a multiple of 4, input channels are read in packs of 3 from channel ⌊3p/4⌋ instead of 3p (ORT WebGPU Conv2dMM)',
+    { channels: 6, outChannels: 4 }, { descriptor: 'mb1ic3ih1iw3oc4kh1kw2' }, { descriptor: 'mb1ic6ih1iw3oc4kh1kw2' }, {
+      conv2d: (x, w, b, o: Conv2dOptions = {}) => {
+        const c = x.shape[1]!;
+        const vec3 = c % 3 === 0 && c % 4 !== 0 && w.shape[0]! % 4 === 0;
+        return ref.conv2d(vec3 && takesConv2dMM(x, w, o) ? vec3PackRead(x) : x, w, b, o);
+      },
+    }),
+  broken('ort-webgpu-convt-vec2-group-weights', 'with 2 input channels and 1 output channel per group (groups ≥ 2), group g reads its vec2 of weights at scalar 4g instead of 2g (ORT WebGPU ConvTranspose2D)',
+    { groups: 2, channels: 2, groupOut: 1 }, { descriptor: '--deconv g2mb1ic4ih1oc4kh1' }, { descriptor: '--deconv g2mb1ic4ih1oc2kh1' }, {
+      convTranspose2d: (x, w, b, o: ConvTranspose2dOptions = {}) => {
+        const groups = o.groups ?? 1;
+        return ref.convTranspose2d(x, groups >= 2 && w.shape[0]! === 2 * groups && w.shape[1] === 1 ? vec2GroupWeights(w) : w, b, o);
+      },
     }),
 ];

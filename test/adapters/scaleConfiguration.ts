@@ -36,12 +36,13 @@ export function callConfiguration(call: OperatorCall): Configuration {
         kernel: g.h.kernel,
         groups: g.groups,
         multiplier: g.outChannels / g.groups,
+        outChannels: g.outChannels,
         reductionLength: groupIn * g.h.kernel * g.w.kernel,
       };
     }
     case 'convTranspose2d': {
       const g = convTranspose2dGeometry(input.shape, tensor(call, 'weight').shape, shapeOf(call.inputs['bias']), call.options as ConvTranspose2dOptions);
-      return { batch: g.batch, kernel: g.h.kernel, stride: g.h.stride };
+      return { batch: g.batch, kernel: g.h.kernel, stride: g.h.stride, groups: g.groups, channels: g.inChannels / g.groups, groupOut: g.outChannels / g.groups };
     }
     case 'maxPool2d': {
       const g = maxPool2dGeometry(input.shape, call.options as unknown as MaxPool2dOptions);

@@ -30,6 +30,11 @@ describe('cells of hand-made calls (classes derived by hand from kit.coverage)',
     expect(cell(conv2d([4, 24, 9, 9], [1, 24, 7, 7], { stride: [1, 3], dilation: [1, 1] }))).toMatchObject({ kernel: '7', stride: '>2', dilation: '1', padding: 'valid', channels: 'mult8', batch: 'even>=4' });
     expect(cell(conv2d([2, 12, 9, 9], [1, 12, 1, 3], { dilation: [2, 1] }))).toMatchObject({ kernel: 'other', dilation: '>1', channels: 'mult4', batch: '2' });
     expect(cell(conv2d([1, 19, 9, 9], [1, 19, 2, 3]))).toMatchObject({ kernel: 'even', channels: 'tail', batch: '1' });
+    // 6 and 9 are multiples of 3 and not of 4 (vec3 packs); 12 and 24 are multiples of 3 but take the wider vector.
+    expect(cell(conv2d([1, 6, 3, 3], [4, 6, 1, 2]))).toMatchObject({ channels: 'mult3' });
+    expect(cell(conv2d([1, 9, 3, 3], [4, 9, 1, 2]))).toMatchObject({ channels: 'mult3' });
+    expect(cell(conv2d([1, 12, 3, 3], [4, 12, 1, 2]))).toMatchObject({ channels: 'mult4' });
+    expect(cell(conv2d([1, 24, 3, 3], [4, 24, 1, 2]))).toMatchObject({ channels: 'mult8' });
     expect(cell(conv2d([1, 3, 5, 5], [1, 3, 2, 2], { padding: 'same', paddingMode: 'circular' }))).toMatchObject({ kernel: 'even', channels: '<4', padding: 'same/circular', boundaries: [BOUNDARIES.sameEvenKernel] });
     expect(cell(conv2d([1, 1, 5, 5], [1, 1, 3, 3], { padding: { top: 1, bottom: 0, left: 1, right: 1 }, paddingMode: 'reflect' }))).toMatchObject({ padding: 'asymmetric/reflect' });
   });

@@ -2,7 +2,7 @@
  * The cells of an operator's configuration space (`kit.coverage`): one call's kernel, stride, dilation, padding
  * form/mode, channel-tail and batch classes, and the boundaries it hits. The classes are the code paths
  * optimised kernels take (issue 10): separate 1×1, 3×3, 5×5 and 7×7 kernels; strided and dilated loops; vector
- * tails when the channels are not a multiple of 16, 8 or 4; batch loops unrolled by 2. Everything is read
+ * tails when the channels are not a multiple of 16, 8 or 4, and channels packed in threes; batch loops unrolled by 2. Everything is read
  * through the operator's record (`configuration`, `boundaries`), never from the options directly.
  */
 import type { OperatorCall } from '../../adapter/operatorCall.js';
@@ -15,8 +15,11 @@ import { ConvkitError } from '../../errors/convkitError.js';
 export type KernelClass = '1' | '3' | '5' | '7' | 'even' | 'other' | 'none';
 export type StrideClass = '1' | '2' | '>2' | 'none';
 export type DilationClass = '1' | '>1' | 'none';
-/** Channels below 4, else the widest vector (16, 8, 4) that divides them, else a tail. */
-export type ChannelClass = '<4' | 'mult16' | 'mult8' | 'mult4' | 'tail' | 'none';
+/**
+ * Channels below 4, else the widest vector (16, 8, 4) that divides them, else `mult3` for a multiple of 3 (a
+ * kernel vectorising the channel axis packs those as vec3: ORT WebGPU's Conv2dMM, `shape.scale`), else a tail.
+ */
+export type ChannelClass = '<4' | 'mult16' | 'mult8' | 'mult4' | 'mult3' | 'tail' | 'none';
 export type BatchClass = '1' | '2' | 'odd>=3' | 'even>=4' | 'none';
 
 export interface CoverageCell {
@@ -57,7 +60,7 @@ export function dilationClass(axes: readonly ConfigurationAxis[]): DilationClass
 export function channelClass(channels: number | undefined): ChannelClass {
   if (channels === undefined) return 'none';
   if (channels < 4) return '<4';
-  return channels % 16 === 0 ? 'mult16' : channels % 8 === 0 ? 'mult8' : channels % 4 === 0 ? 'mult4' : 'tail';
+  return channels % 16 === 0 ? 'mult16' : channels % 8 === 0 ? 'mult8' : channels % 4 === 0 ? 'mult4' : channels % 3 === 0 ? 'mult3' : 'tail';
 }
 
 export function batchClass(batch: number | undefined): BatchClass {

@@ -11,7 +11,7 @@ export const KNOWN_CLASSES: Readonly<Partial<Record<CellDimension, readonly stri
   kernel: ['1', '3', '5', '7', 'even', 'other'],
   stride: ['1', '2', '>2'],
   dilation: ['1', '>1'],
-  channels: ['<4', 'mult4', 'mult8', 'mult16', 'tail'],
+  channels: ['<4', 'mult4', 'mult8', 'mult16', 'mult3', 'tail'],
   batch: ['1', '2', 'odd>=3', 'even>=4'],
 };
 
