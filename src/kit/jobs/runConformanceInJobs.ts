@@ -44,9 +44,10 @@ const STOP_GRACE_MS = 1000;
 
 /**
  * The default job count (`kit.jobs.default`): every core for `--scale large`, one thread otherwise. A check
- * worker loads the kit again and warms its own JIT (~1.5 s of CPU), which a default run (~4 s on one thread,
- * whose second core is already busy with V8's collector and compiler) does not earn back: measured on 2 cores,
- * near idle, `--jobs 2` took 4.12 s wall against 3.97 s for `--jobs 1`; at `--scale large`, 92 s against 209 s.
+ * worker loads the kit again and warms its own JIT, which a default run does not earn back: its one thread already
+ * spends 5.05 s of CPU in 3.34 s of wall (V8's concurrent compiler and collector), so two threads could gain at
+ * most 1.32× even duplicating nothing; measured on 2 cores near idle, `--jobs 2` took 3.70 s. At `--scale large`,
+ * 92 s against 209 s.
  */
 export function defaultJobs(scale?: Scale): number {
   return scale === 'large' ? availableParallelism() : 1;
