@@ -1,7 +1,7 @@
 /**
  * The fixed cases a precision fingerprint runs (spec/numerics.md, `num.fingerprint`), for every operator whose output
  * is a sum (of products, or of inputs for a mean): positive long sums (n = 64 to 4096, `num.bound.long-sums`),
- * mixed-sign sums (n = 9 to 576) and inputs below float16's normal range. Each case is a pair of tensors in conv2d's
+ * mixed-sign sums (n = 9 to 576), inputs below float16's normal range, and single products (n = 1). Each case is a pair of tensors in conv2d's
  * layout — input [1, C, H, W], weight [O, C, k, k] — and each operator's record turns the pair into its own call,
  * keeping n = C·k·k terms per output.
  */
@@ -38,6 +38,10 @@ export function fingerprintCallsOf(make: FingerprintCall): OperatorCall[] {
   for (const [c, k] of [[16, 2], [64, 2], [64, 4], [256, 4]] as const) calls.push(make(tensorOf([1, c, k, k], c * 7 + k, positive), tensorOf([1, c, k, k], c * 13 + k, positive)));
   for (const c of [1, 8, 64]) calls.push(make(tensorOf([1, c, 5, 5], c + 101, mixed), tensorOf([2, c, 3, 3], c + 202, mixed)));
   calls.push(make(tensorOf([1, 4, 4, 4], 303, tiny), tensorOf([2, 4, 3, 3], 404, mixed)));
+  // Single products (n = 1), 64 of them: a sum's bound under float16 accumulation grows so fast with n (γ(n) is
+  // infinite from n = 2048) that the long sums cannot tell bfloat16 accumulation from float16's; one product can. Its
+  // inputs are exact in float16, so bfloat16 rounding (2⁻⁹ relative) shows against float16's 2⁻¹¹.
+  calls.push(make(tensorOf([1, 1, 8, 8], 505, positive), tensorOf([1, 1, 1, 1], 606, positive)));
   return calls;
 }
 

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { Adapter, TensorData } from '../../../src/adapter/contract.js';
 import type { CheckResult } from '../../../src/check/checkResult.js';
 import { addFingerprints, runConformance } from '../../../src/kit/runConformance.js';
+import { measureFingerprint } from '../../../src/kit/measureFingerprint.js';
 import { formatConsoleReport } from '../../../src/kit/report/consoleReport.js';
 import { formatJsonReport } from '../../../src/kit/report/jsonReport.js';
 import { toHtmlReport } from '../../../src/kit/report/htmlReport.js';
@@ -68,17 +69,36 @@ describe('num.fingerprint for corr2d, convTranspose2d and avgPool2d', () => {
       failedCheck('avg-pool2d', 'definition'), failedCheck('max-pool2d', 'definition'), { ...failedCheck('conv2d', 'definition'), status: 'passed' as const },
     ];
     await addFingerprints(adapter, checks);
-    // 4 positive + 3 mixed-sign + 1 tiny case (fingerprintCases.ts); max-pool2d has no cases, conv2d did not fail.
-    expect(calls).toEqual({ corr2d: 8, convTranspose2d: 8, avgPool2d: 8 });
+    // 4 positive + 3 mixed-sign + 1 tiny + 1 single-product case (fingerprintCases.ts); max-pool2d has no cases, conv2d did not fail.
+    expect(calls).toEqual({ corr2d: 9, convTranspose2d: 9, avgPool2d: 9 });
     expect(checks.map((c) => c.fingerprint?.operator)).toEqual(['corr2d', 'convTranspose2d', 'corr2d', 'convTranspose2d', 'avgPool2d', undefined, undefined]);
     expect(checks[0]!.fingerprint).toBe(checks[2]!.fingerprint);
   });
 });
 
+describe('num.fingerprint names every modelled arithmetic', () => {
+  // Each adapter is built to compute in one (storage, accumulation) pair (precisionOperators.ts rounds after every
+  // product and partial sum) and declares float32; the fingerprint must name the pair it was built with. bfloat16
+  // accumulation is the hard one: float16 accumulation's bound is so loose on long sums that only the single products
+  // tell them apart.
+  const built = [['float32', 'float32'], ['tf32', 'float32'], ['float16', 'float32'], ['bfloat16', 'float32'], ['float16', 'float16'], ['bfloat16', 'bfloat16']] as const;
+  for (const name of ['conv2d', 'corr2d', 'convTranspose2d', 'avgPool2d'] as const) {
+    it(`${name}: each of ${built.length} arithmetics is fingerprinted as itself`, async () => {
+      const named: string[] = [];
+      for (const [storage, accumulate] of built) {
+        const adapter = summingPrecisionAdapter(`${storage}-${accumulate}`, { storage, accumulate }, { storage: 'float32', accumulate: 'float32' });
+        const f = await measureFingerprint(adapter, operatorRecord(name));
+        named.push(f?.behavesLike ? `${f.behavesLike.storage}/${f.behavesLike.accumulate}` : 'none');
+      }
+      expect(named).toEqual(built.map(([s, a]) => `${s}/${a}`));
+    });
+  }
+});
+
 describe('fingerprint cases', () => {
-  it('conv2d, corr2d, convTranspose2d and avgPool2d have them, and they sum n = C·k·k = 64 … 4096, 9 … 576 and 36 terms', () => {
+  it('conv2d, corr2d, convTranspose2d and avgPool2d have them, and they sum n = C·k·k = 64 … 4096, 9 … 576, 36 and 1 terms', () => {
     expect(OPERATORS.filter((r) => r.fingerprintCalls !== undefined).map((r) => r.name)).toEqual(['corr2d', 'conv2d', 'convTranspose2d', 'avgPool2d']);
-    const n = [64, 256, 1024, 4096, 9, 72, 576, 36];
+    const n = [64, 256, 1024, 4096, 9, 72, 576, 36, 1];
     for (const name of ['conv2d', 'corr2d', 'convTranspose2d'] as const) {
       const record = operatorRecord(name);
       expect(record.fingerprintCalls!().map((c) => record.terms(c)), name).toEqual(n);
