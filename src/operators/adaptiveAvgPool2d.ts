@@ -35,6 +35,7 @@ export const adaptiveAvgPool2dOperator: OperatorRecord = {
   name: 'adaptiveAvgPool2d',
   id: 'adaptive-avg-pool2d',
   inputs: ['input'],
+  channelExtents: [{ name: 'input.C', axes: [{ tensor: 'input', fromEnd: 3 }] }],
   signature: [tensor('input'), options],
   reference: (call) => adaptiveAvgPool2d(inputTensor(call, 'input'), opts(call)),
   referenceWithAbsSum: (call) => adaptiveAvgPool2dWithAbsSum(inputTensor(call, 'input'), opts(call)),

@@ -24,6 +24,7 @@ export const adaptiveMaxPool2dOperator: OperatorRecord = {
   name: 'adaptiveMaxPool2d',
   id: 'adaptive-max-pool2d',
   inputs: ['input'],
+  channelExtents: [{ name: 'input.C', axes: [{ tensor: 'input', fromEnd: 3 }] }],
   signature: [tensor('input'), options],
   reference: (call) => adaptiveMaxPool2d(inputTensor(call, 'input'), opts(call)),
   referenceWithAbsSum: (call) => ({ result: adaptiveMaxPool2d(inputTensor(call, 'input'), opts(call)), absSum: null }), // comparisons only (`num.exact`)

@@ -30,6 +30,7 @@ export const avgPool2dOperator: OperatorRecord = {
   name: 'avgPool2d',
   id: 'avg-pool2d',
   inputs: ['input'],
+  channelExtents: [{ name: 'input.C', axes: [{ tensor: 'input', fromEnd: 3 }] }],
   signature: [tensor('input'), options],
   reference: (call) => avgPool2d(inputTensor(call, 'input'), opts(call)),
   referenceWithAbsSum: (call) => avgPool2dWithAbsSum(inputTensor(call, 'input'), opts(call)),

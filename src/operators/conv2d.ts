@@ -36,6 +36,11 @@ export const conv2dOperator: OperatorRecord = {
   name: 'conv2d',
   id: 'conv2d',
   inputs: ['input', 'weight', 'bias'],
+  // weight [O, C/groups, kh, kw], bias [O] (`conv.groups`, `conv.bias`)
+  channelExtents: [
+    { name: 'input.C', axes: [{ tensor: 'input', fromEnd: 3 }, { tensor: 'weight', fromEnd: 3, perGroup: true }] },
+    { name: 'output.C', axes: [{ tensor: 'weight', fromEnd: 4 }, { tensor: 'bias', fromEnd: 1 }] },
+  ],
   signature: [tensor('input'), tensor('weight'), tensor('bias', true), options],
   reference: (call) => conv2d(inputTensor(call, 'input'), inputTensor(call, 'weight'), optionalInputTensor(call, 'bias'), opts(call)),
   referenceWithAbsSum: (call) => conv2dWithAbsSum(inputTensor(call, 'input'), inputTensor(call, 'weight'), optionalInputTensor(call, 'bias'), opts(call)),

@@ -30,6 +30,11 @@ export const convTranspose2dOperator: OperatorRecord = {
   name: 'convTranspose2d',
   id: 'conv-transpose2d',
   inputs: ['input', 'weight', 'bias'],
+  // weight [C, O/groups, kh, kw], bias [O] (`convt.definition`)
+  channelExtents: [
+    { name: 'input.C', axes: [{ tensor: 'input', fromEnd: 3 }, { tensor: 'weight', fromEnd: 4 }] },
+    { name: 'output.C', axes: [{ tensor: 'weight', fromEnd: 3, perGroup: true }, { tensor: 'bias', fromEnd: 1 }] },
+  ],
   signature: [tensor('input'), tensor('weight'), tensor('bias', true), options],
   reference: (call) => convTranspose2d(inputTensor(call, 'input'), inputTensor(call, 'weight'), optionalInputTensor(call, 'bias'), opts(call)),
   referenceWithAbsSum: (call) => convTranspose2dWithAbsSum(inputTensor(call, 'input'), inputTensor(call, 'weight'), optionalInputTensor(call, 'bias'), opts(call)),

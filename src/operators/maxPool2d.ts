@@ -33,6 +33,7 @@ export const maxPool2dOperator: OperatorRecord = {
   name: 'maxPool2d',
   id: 'max-pool2d',
   inputs: ['input'],
+  channelExtents: [{ name: 'input.C', axes: [{ tensor: 'input', fromEnd: 3 }] }],
   signature: [tensor('input'), options],
   reference: (call) => maxPool2d(inputTensor(call, 'input'), opts(call)),
   referenceWithAbsSum: (call) => ({ result: maxPool2d(inputTensor(call, 'input'), opts(call)), absSum: null }), // comparisons only (`num.exact`)

@@ -17,6 +17,17 @@ import type { Scale } from '../shape/scale.js';
 import type { BoundaryId } from '../shape/boundaries.js';
 import type { ConfigurationPoint } from '../shape/configurationPoint.js';
 
+/**
+ * A channel count of a call and the tensor axes that carry it, so diagnosis can vary it with every tensor kept
+ * consistent (`kit.diagnosis.explain`). Axes are counted from the last one (an NCHW input's C is 3), so a pad2d
+ * input of rank 3 or 4 is read alike; a `perGroup` axis holds the count / groups (conv2d's weight [O, C/g, kh, kw]).
+ */
+export interface ChannelExtent {
+  /** The name the report gives it: `input.C`, `output.C`. */
+  readonly name: string;
+  readonly axes: readonly { readonly tensor: string; readonly fromEnd: number; readonly perGroup?: boolean }[];
+}
+
 /** A call that breaks exactly one rule, labelled with the clause it breaks (spec/errors.md). */
 export interface InvalidCall {
   readonly call: OperatorCall;
@@ -55,6 +66,8 @@ export interface OperatorRecord {
   readonly id: string;
   /** The tensor inputs of a call, in signature order. */
   readonly inputs: readonly string[];
+  /** The channel counts of a call (absent for corr2d's single plane). */
+  readonly channelExtents?: readonly ChannelExtent[];
   readonly signature: Signature;
   /** The float64 reference; throws ConvkitError on an invalid call. */
   readonly reference: (call: OperatorCall) => Tensor;

@@ -26,6 +26,7 @@ export const pad2dOperator: OperatorRecord = {
   name: 'pad2d',
   id: 'pad2d',
   inputs: ['input'],
+  channelExtents: [{ name: 'input.C', axes: [{ tensor: 'input', fromEnd: 3 }] }],
   signature: [tensor('input'), option('pads'), option('mode'), option('value', true)],
   reference: (call) => {
     const { pads, mode, value } = opts(call);

@@ -1,6 +1,6 @@
 /**
  * Explain (issue 13, after Hypothesis's explain phase): the failing call's parameters — every numeric or boolean
- * option, every enumerated mode, the spatial sizes and the batch, the values — are varied one at a time within
+ * option, every enumerated mode, the spatial sizes, the batch and the channel counts, the values — are varied one at a time within
  * their valid range (calls the reference rejects are not tried). A parameter the failure survives every change of
  * is free; one for which some values pass is a dependency, stated as the failing values (≥ v, ≤ v, or a list).
  */
@@ -8,6 +8,7 @@ import type { Adapter } from '../../adapter/contract.js';
 import { mulberry32, type RandomSource } from '../../autograd/seededRandom.js';
 import type { Dtype } from '../../check/tolerance.js';
 import type { Dependency } from '../../diagnosis/diagnosis.js';
+import { operatorRecord } from '../../operators/index.js';
 import { adapterOutcome, agree, referenceOutcome, type CallCase } from './callCase.js';
 import { redrawn, resized, withGradOutput } from './nearCases.js';
 
@@ -25,6 +26,7 @@ interface Parameter {
 const ENUMERATIONS: readonly (readonly string[])[] = [
   ['zeros', 'reflect', 'replicate', 'circular'],
   ['constant', 'reflect', 'replicate', 'circular'],
+  ['same', 'valid'], // conv2d's string paddings (`conv.padding.forms`)
 ];
 
 /**
@@ -72,6 +74,36 @@ function sizeParameters(c: CallCase): Parameter[] {
   return out;
 }
 
+/**
+ * The channel counts (the record's channelExtents): each is resized on every tensor that carries it at once, so the
+ * call stays valid — a kernel that packs channels in vectors of 3 or 4 fails for some counts only.
+ */
+function channelParameters(c: CallCase): Parameter[] {
+  const groups = typeof c.call.options['groups'] === 'number' ? c.call.options['groups'] : 1;
+  const out: Parameter[] = [];
+  for (const extent of operatorRecord(c.call.op).channelExtents ?? []) {
+    const held = extent.axes.filter((a) => (c.call.inputs[a.tensor]?.shape.length ?? 0) >= a.fromEnd);
+    const first = held[0];
+    if (first === undefined) continue;
+    const t = c.call.inputs[first.tensor]!;
+    const value = t.shape[t.shape.length - first.fromEnd]! * (first.perGroup ? groups : 1);
+    const perGroup = held.some((a) => a.perGroup);
+    out.push({
+      name: extent.name, value, alternatives: numericAlternatives(value).filter((x) => x >= 1 && (!perGroup || x % groups === 0)),
+      set: (k, x, random) => {
+        const inputs = { ...k.call.inputs };
+        for (const a of held) {
+          const u = inputs[a.tensor]!;
+          const axis = u.shape.length - a.fromEnd;
+          inputs[a.tensor] = resized(u, u.shape.map((d, i) => (i === axis ? (a.perGroup ? (x as number) / groups : (x as number)) : d)), random);
+        }
+        return withGradOutput({ ...k, call: { ...k.call, inputs } }, random);
+      },
+    });
+  }
+  return out;
+}
+
 const valuesParameter: Parameter = {
   name: 'values', value: 'as drawn', alternatives: ['redrawn 1', 'redrawn 2', 'redrawn 3'],
   set: (k, _, random) => ({ ...k, call: { ...k.call, inputs: Object.fromEntries(Object.entries(k.call.inputs).map(([n, t]) => [n, t === null ? null : redrawn(t, random)])) } }),
@@ -98,7 +130,7 @@ export async function explainFailure(adapter: Adapter, failing: CallCase, dtype:
   const random = mulberry32(0x13);
   const dependsOn: Dependency[] = [];
   const free: string[] = [];
-  for (const p of [...optionParameters(failing), ...sizeParameters(failing), valuesParameter]) {
+  for (const p of [...optionParameters(failing), ...sizeParameters(failing), ...channelParameters(failing), valuesParameter]) {
     const failingValues: Value[] = [p.value];
     const passingValues: Value[] = [];
     for (const v of p.alternatives) {
